@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using WsRm.Host;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+HostApp.Build(args).Run();

@@ -3,7 +3,7 @@ using System.Xml;
 namespace WsRm.Protocol.Faults;
 
 /// <summary>
-/// A SOAP fault independent of the SOAP version: <see cref="Soap.FaultWriter"/> shapes it for 1.1 or 1.2.
+/// A SOAP fault independent of the SOAP version: the fault writer shapes it for 1.1 or 1.2.
 /// </summary>
 public sealed record SoapFault
 {

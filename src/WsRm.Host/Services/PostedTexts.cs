@@ -1,0 +1,33 @@
+namespace WsRm.Host.Services;
+
+/// <summary>
+/// The texts given to <see cref="IEchoService.Post"/>, shared by every session, in processing order. Bounded: past
+/// <see cref="Capacity"/> the oldest are dropped, so a long-running host does not grow without limit.
+/// </summary>
+public sealed class PostedTexts
+{
+    /// <summary>How many texts are kept.</summary>
+    public const int Capacity = 100_000;
+
+    private readonly Queue<string> _texts = new();
+    private readonly Lock _lock = new();
+
+    /// <summary>Appends a text.</summary>
+    public void Add(string text)
+    {
+        lock (_lock)
+        {
+            if (_texts.Count == Capacity) _texts.Dequeue();
+            _texts.Enqueue(text);
+        }
+    }
+
+    /// <summary>The kept texts starting with <paramref name="prefix"/>, oldest first.</summary>
+    public string[] StartingWith(string prefix)
+    {
+        lock (_lock)
+        {
+            return _texts.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace WsRm.Server;
+
+/// <summary>
+/// Settings of the WS-RM server. Names and defaults follow WCF's <c>ReliableSessionBindingElement</c> where it has
+/// the setting; every value is validated at startup.
+/// </summary>
+public sealed class WsRmServerOptions
+{
+    /// <summary>A sequence with no message from its source for this long is dropped (WCF default: 10 minutes).</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long the destination may hold back an acknowledgement to batch it (WCF default: 0.2 s). Over HTTP every
+    /// request is answered on its own response, so this only bounds how long a request may wait for its turn.
+    /// </summary>
+    public TimeSpan AcknowledgementInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Advertise the free room of the receive buffer with <c>netrm:BufferRemaining</c> (WCF default: true).</summary>
+    public bool FlowControlEnabled { get; set; } = true;
+
+    /// <summary>Messages a sequence may hold received but not yet delivered (WCF default: 8).</summary>
+    public int MaxTransferWindowSize { get; set; } = 8;
+
+    /// <summary>
+    /// Sequences that may be open at once across all endpoints; a CreateSequence past it is refused with
+    /// CreateSequenceRefused. WCF's name; the default is the .NET Framework 4.5+ server default (128).
+    /// </summary>
+    public int MaxPendingChannels { get; set; } = 128;
+
+    /// <summary>Sequences one client address may hold open at once (refused with CreateSequenceRefused past it).</summary>
+    public int MaxSequencesPerClient { get; set; } = 64;
+
+    /// <summary>Retransmission attempts of the reply sequence the server reports to a client (WCF default: 8).</summary>
+    public int MaxRetryCount { get; set; } = 8;
+
+    /// <summary>Deliver messages in the order the source numbered them (WCF default: true).</summary>
+    public bool Ordered { get; set; } = true;
+
+    /// <summary>Largest request body accepted, in bytes (WCF default: 64 KiB); larger gets HTTP 413.</summary>
+    public long MaxReceivedMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>Put exception messages and stack traces of unexpected service errors into faults (default: false).</summary>
+    public bool IncludeExceptionDetailInFaults { get; set; }
+
+    /// <summary>Service instance lifetime for endpoints that do not set their own (default: per session).</summary>
+    public ServiceInstanceMode InstanceMode { get; set; } = ServiceInstanceMode.PerSession;
+
+    /// <summary>Largest number of acknowledgement ranges kept per sequence before further gaps are refused.</summary>
+    public int MaxAcknowledgementRanges { get; set; } = 128;
+}
