@@ -1,0 +1,11 @@
+using System.Xml;
+using WsRm.Protocol.Faults;
+
+namespace WsRm.Protocol.Sequences;
+
+/// <summary>A reply kept on the reply sequence until it is acknowledged, to answer a retransmitted request.</summary>
+/// <param name="ReplyNumber">Its number on the reply sequence.</param>
+/// <param name="Action">Its action.</param>
+/// <param name="WriteBody">Writes its body (null when it is a fault).</param>
+/// <param name="Fault">The fault it carries, or null.</param>
+public sealed record CachedReply(ulong ReplyNumber, string? Action, Action<XmlWriter>? WriteBody, SoapFault? Fault);

@@ -1,0 +1,68 @@
+using WsRm.Protocol.ReliableMessaging;
+
+namespace WsRm.Protocol.Sequences;
+
+/// <summary>The set of received message numbers as ascending, disjoint, non-adjacent ranges.</summary>
+public sealed class SequenceRanges
+{
+    private readonly List<AckRange> _ranges = [];
+
+    /// <summary>The ranges, ascending.</summary>
+    public IReadOnlyList<AckRange> Ranges => _ranges;
+
+    /// <summary>The highest number in the set, or 0 when empty.</summary>
+    public ulong Highest => _ranges.Count == 0 ? 0 : _ranges[^1].Upper;
+
+    /// <summary>True when <paramref name="number"/> is in the set.</summary>
+    public bool Contains(ulong number)
+    {
+        var i = IndexAtOrBefore(number);
+        return i >= 0 && _ranges[i].Contains(number);
+    }
+
+    /// <summary>True when adding <paramref name="number"/> would need a new range (it touches no existing one).</summary>
+    public bool NeedsNewRange(ulong number)
+    {
+        var i = IndexAtOrBefore(number);
+        if (i >= 0 && _ranges[i].Upper + 1 >= number) return false;
+        return !(i + 1 < _ranges.Count && _ranges[i + 1].Lower - 1 == number);
+    }
+
+    /// <summary>Adds <paramref name="number"/>; false when it was already there.</summary>
+    public bool Add(ulong number)
+    {
+        var i = IndexAtOrBefore(number);
+        if (i >= 0 && _ranges[i].Contains(number)) return false;
+        var joinsLeft = i >= 0 && _ranges[i].Upper + 1 == number;
+        var joinsRight = i + 1 < _ranges.Count && _ranges[i + 1].Lower - 1 == number;
+        if (joinsLeft && joinsRight)
+        {
+            _ranges[i] = new AckRange(_ranges[i].Lower, _ranges[i + 1].Upper);
+            _ranges.RemoveAt(i + 1);
+        }
+        else if (joinsLeft) _ranges[i] = _ranges[i] with { Upper = number };
+        else if (joinsRight) _ranges[i + 1] = _ranges[i + 1] with { Lower = number };
+        else _ranges.Insert(i + 1, new AckRange(number, number));
+        return true;
+    }
+
+    /// <summary>True when the set is exactly 1..<paramref name="last"/> (empty when last is 0).</summary>
+    public bool IsExactly(ulong last) =>
+        last == 0 ? _ranges.Count == 0 : _ranges.Count == 1 && _ranges[0].Lower == 1 && _ranges[0].Upper == last;
+
+    /// <summary>A copy of the ranges, for a message that outlives later changes.</summary>
+    public AckRange[] Snapshot() => [.. _ranges];
+
+    // Index of the last range whose Lower <= number, or -1.
+    private int IndexAtOrBefore(ulong number)
+    {
+        int lo = 0, hi = _ranges.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_ranges[mid].Lower <= number) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+}

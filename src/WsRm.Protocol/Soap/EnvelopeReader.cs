@@ -1,0 +1,69 @@
+using System.Xml;
+using WsRm.Protocol.Addressing;
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Xml;
+
+namespace WsRm.Protocol.Soap;
+
+/// <summary>Reads a SOAP 1.1 or 1.2 envelope's headers in one forward pass with an <see cref="XmlReader"/>.</summary>
+public static class EnvelopeReader
+{
+    /// <summary>
+    /// Reads the envelope in <paramref name="buffer"/>. Throws <see cref="SoapParseException"/> for malformed XML, a
+    /// DTD, a non-SOAP root or invalid known headers; <see cref="SoapVersionMismatchException"/> for an unknown
+    /// envelope namespace.
+    /// </summary>
+    /// <param name="buffer">The message bytes.</param>
+    /// <param name="transportAction">The action from SOAPAction or the content type, used when there is no wsa:Action.</param>
+    public static SoapMessage Read(ReadOnlyMemory<byte> buffer, string? transportAction = null)
+    {
+        try
+        {
+            using var reader = SafeXmlReader.Create(buffer);
+            return ReadEnvelope(reader, buffer, transportAction);
+        }
+        catch (XmlException e)
+        {
+            throw new SoapParseException("The message is not well-formed XML: " + e.Message, e);
+        }
+    }
+
+    private static SoapMessage ReadEnvelope(XmlReader reader, ReadOnlyMemory<byte> buffer, string? transportAction)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Envelope")
+            throw new SoapParseException("The message is not a SOAP envelope.");
+        var version = SoapVersion.FromNamespace(reader.NamespaceURI)
+            ?? throw new SoapVersionMismatchException(reader.NamespaceURI);
+        var message = new SoapMessage(buffer, version);
+        if (reader.IsEmptyElement) throw new SoapParseException("The SOAP envelope has no Body.");
+        reader.ReadStartElement();
+        reader.MoveToContent();
+
+        var headers = new HeaderCollector(version);
+        if (reader.IsStartElement("Header", version.Namespace))
+        {
+            if (!reader.IsEmptyElement)
+            {
+                reader.ReadStartElement();
+                while (reader.MoveToContent() == XmlNodeType.Element) headers.Read(reader);
+                reader.ReadEndElement();
+            }
+            else
+            {
+                reader.Read();
+            }
+            reader.MoveToContent();
+        }
+
+        if (!reader.IsStartElement("Body", version.Namespace))
+            throw new SoapParseException("The SOAP envelope has no Body.");
+        if (!reader.IsEmptyElement)
+        {
+            reader.ReadStartElement();
+            if (reader.MoveToContent() == XmlNodeType.Element)
+                message.BodyElement = new XmlQualifiedName(reader.LocalName, reader.NamespaceURI);
+        }
+        headers.ApplyTo(message, transportAction);
+        return message;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Xml;
+using WsRm.Protocol.ReliableMessaging;
+
+namespace WsRm.Protocol.Soap;
+
+/// <summary>Writes an <see cref="OutgoingMessage"/> as a SOAP envelope, UTF-8 without a byte-order mark.</summary>
+public static class EnvelopeWriter
+{
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        OmitXmlDeclaration = true,
+        CloseOutput = false,
+    };
+
+    /// <summary>Writes the envelope to <paramref name="output"/>.</summary>
+    public static void Write(OutgoingMessage message, Stream output)
+    {
+        using var writer = XmlWriter.Create(output, Settings);
+        Write(message, writer);
+    }
+
+    /// <summary>Writes the envelope and returns the bytes.</summary>
+    public static byte[] ToArray(OutgoingMessage message)
+    {
+        using var stream = new MemoryStream(1024);
+        Write(message, stream);
+        return stream.ToArray();
+    }
+
+    private static void Write(OutgoingMessage m, XmlWriter w)
+    {
+        var s = m.Soap.Namespace;
+        w.WriteStartElement("s", "Envelope", s);
+        if (m.Addressing is not null) w.WriteAttributeString("xmlns", "a", null, m.Addressing.Namespace);
+        if (m.Rm is not null) w.WriteAttributeString("xmlns", "r", null, m.Rm.Namespace);
+
+        w.WriteStartElement("Header", s);
+        WriteAddressing(m, w);
+        if (m.Rm is { } rm)
+        {
+            if (m.Sequence is { } sequence) RmHeaderWriter.WriteSequence(w, rm, sequence, m.Soap);
+            foreach (var ack in m.Acknowledgements) RmHeaderWriter.WriteAcknowledgement(w, rm, ack);
+            foreach (var request in m.AckRequests) RmHeaderWriter.WriteAckRequested(w, rm, request);
+        }
+        if (m.Fault?.SequenceFaultHeader is { } faultNs) FaultWriter.WriteSequenceFaultHeader(w, m.Fault, faultNs);
+        w.WriteEndElement();
+
+        w.WriteStartElement("Body", s);
+        if (m.Fault is { } fault) FaultWriter.WriteFault(w, fault, m.Soap);
+        else m.WriteBody?.Invoke(w);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteAddressing(OutgoingMessage m, XmlWriter w)
+    {
+        if (m.Addressing is not { } wsa) return;
+        if (m.EffectiveAction is { } action)
+        {
+            w.WriteStartElement("Action", wsa.Namespace);
+            w.WriteAttributeString("mustUnderstand", m.Soap.Namespace, m.Soap.MustUnderstandTrue);
+            w.WriteString(action);
+            w.WriteEndElement();
+        }
+        if (m.MessageId is not null) w.WriteElementString("MessageID", wsa.Namespace, m.MessageId);
+        if (m.RelatesTo is not null) w.WriteElementString("RelatesTo", wsa.Namespace, m.RelatesTo);
+        if (m.To is not null)
+        {
+            w.WriteStartElement("To", wsa.Namespace);
+            w.WriteAttributeString("mustUnderstand", m.Soap.Namespace, m.Soap.MustUnderstandTrue);
+            w.WriteString(m.To);
+            w.WriteEndElement();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace WsRm.Protocol.Xml;
+
+/// <summary>A read-only, seekable stream over a <see cref="ReadOnlyMemory{T}"/>, without copying it.</summary>
+internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> buffer) : Stream
+{
+    private int _position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => true;
+    public override bool CanWrite => false;
+    public override long Length => buffer.Length;
+
+    public override long Position
+    {
+        get => _position;
+        set => _position = (int)Math.Clamp(value, 0, buffer.Length);
+    }
+
+    public override int Read(byte[] target, int offset, int count) => Read(target.AsSpan(offset, count));
+
+    public override int Read(Span<byte> target)
+    {
+        var n = Math.Min(target.Length, buffer.Length - _position);
+        buffer.Span.Slice(_position, n).CopyTo(target);
+        _position += n;
+        return n;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => buffer.Length + offset,
+        };
+        return _position;
+    }
+
+    public override void Flush() { }
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] b, int offset, int count) => throw new NotSupportedException();
+}

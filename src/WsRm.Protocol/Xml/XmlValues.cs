@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Xml;
+
+namespace WsRm.Protocol.Xml;
+
+/// <summary>Parsing of the simple values WS-RM carries, with errors that say which element was wrong.</summary>
+internal static class XmlValues
+{
+    public static ulong ParseMessageNumber(string text, string element)
+    {
+        if (!ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            throw new SoapParseException($"{element} must be an unsigned integer, not '{Shorten(text)}'.");
+        return n;
+    }
+
+    public static TimeSpan? ParseDuration(string text, string element)
+    {
+        text = text.Trim();
+        if (text == "PT0S" || text.Length == 0) return null;
+        try
+        {
+            return XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            throw new SoapParseException($"{element} must be an xs:duration, not '{Shorten(text)}'.");
+        }
+        catch (OverflowException)
+        {
+            return TimeSpan.MaxValue; // "P1000Y" and such: longer than we can hold means "effectively never"
+        }
+    }
+
+    public static bool ParseBoolean(string? text) => text is not null && (text.Trim() == "1" || text.Trim() == "true");
+
+    public static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}
