@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WsRm.Server;
+using WsRm.Server.Diagnostics;
 using WsRm.Server.Hosting;
+using WsRm.Server.Sequences;
+using WsRm.Server.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +21,10 @@ public static class WsRmServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WsRmServerOptions>, WsRmServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WsRmServerMarker>();
+        services.AddMetrics();
+        services.TryAddSingleton<WsRmServerMetrics>();
+        services.TryAddSingleton<ISequenceStore, InMemorySequenceStore>();
+        services.TryAddSingleton<SequenceManager>();
         return services;
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace WsRm.Server.Diagnostics;
+
+/// <summary>The server's log events, with stable ids.</summary>
+internal static partial class WsRmServerLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Sequence {SequenceId} created on {Endpoint} (WS-RM {RmVersion}, SOAP {SoapVersion}, reply sequence {ReplySequenceId}) for {Client}")]
+    public static partial void SequenceCreated(ILogger logger, string sequenceId, string endpoint, string rmVersion, string soapVersion, string? replySequenceId, string client);
+
+    [LoggerMessage(2, LogLevel.Information, "Sequence {SequenceId} closed at message {LastMessageNumber}")]
+    public static partial void SequenceClosed(ILogger logger, string sequenceId, ulong? lastMessageNumber);
+
+    [LoggerMessage(3, LogLevel.Information, "Sequence {SequenceId} terminated by its source after {Received} ranges received")]
+    public static partial void SequenceTerminated(ILogger logger, string sequenceId, int received);
+
+    [LoggerMessage(4, LogLevel.Warning, "Sequence {SequenceId} faulted: {Fault}")]
+    public static partial void SequenceFaulted(ILogger logger, string sequenceId, string fault);
+
+    [LoggerMessage(5, LogLevel.Information, "Sequence {SequenceId} dropped after {InactivityTimeout} without activity")]
+    public static partial void SequenceExpired(ILogger logger, string sequenceId, TimeSpan inactivityTimeout);
+
+    [LoggerMessage(6, LogLevel.Warning, "CreateSequence from {Client} refused: {Reason}")]
+    public static partial void CreateSequenceRefused(ILogger logger, string client, string reason);
+
+    [LoggerMessage(7, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} rejected: {Fault}")]
+    public static partial void MessageFaulted(ILogger logger, string sequenceId, ulong messageNumber, string fault);
+
+    [LoggerMessage(8, LogLevel.Debug, "Request rejected with {Status}: {Reason}")]
+    public static partial void RequestRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(9, LogLevel.Error, "Service operation {Action} failed")]
+    public static partial void OperationFailed(ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
+    public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
+}

@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using System.Runtime.Serialization;
+using System.ServiceModel;
+
+namespace WsRm.Server.Dispatch;
+
+/// <summary>
+/// One <c>[FaultContract(typeof(T))]</c> of an operation: the action and detail element the WCF client matches to raise
+/// <see cref="FaultException{TDetail}"/>, with the serializer built once.
+/// </summary>
+internal sealed class DeclaredFault
+{
+    private readonly Func<FaultException, object?> _getDetail;
+
+    private DeclaredFault(Type detailType, string action, DataContractSerializer serializer)
+    {
+        DetailType = detailType;
+        ExceptionType = typeof(FaultException<>).MakeGenericType(detailType);
+        Action = action;
+        Serializer = serializer;
+
+        // (FaultException e) => (object)((FaultException<T>)e).Detail, compiled so a fault costs no reflection.
+        ParameterExpression exception = Expression.Parameter(typeof(FaultException), "e");
+        Expression detail = Expression.Property(Expression.Convert(exception, ExceptionType), "Detail");
+        _getDetail = Expression.Lambda<Func<FaultException, object?>>(
+            Expression.Convert(detail, typeof(object)), exception).Compile();
+    }
+
+    /// <summary>T.</summary>
+    public Type DetailType { get; }
+
+    /// <summary><c>FaultException&lt;T&gt;</c>.</summary>
+    public Type ExceptionType { get; }
+
+    /// <summary>The fault message's action.</summary>
+    public string Action { get; }
+
+    /// <summary>Writes the detail element.</summary>
+    public DataContractSerializer Serializer { get; }
+
+    /// <summary>Reads <c>Detail</c> from a <c>FaultException&lt;T&gt;</c>.</summary>
+    public object? GetDetail(FaultException exception) => _getDetail(exception);
+
+    /// <summary>
+    /// Applies WCF's defaults: action <c>{ns}/{contract}/{operation}{T}Fault</c> (or <c>{operation}{Name}</c> when the
+    /// attribute names the fault); the detail root is T's data contract name unless the attribute sets Name, then
+    /// Name in the attribute's namespace or the contract's.
+    /// </summary>
+    public static DeclaredFault Create(FaultContractAttribute attribute, ContractInfo declaring, string operationName,
+        IReadOnlyList<Type> knownTypes)
+    {
+        string faultName = attribute.Name ?? WcfNaming.TypeName(attribute.DetailType) + "Fault";
+        string action = attribute.Action
+            ?? WcfNaming.DefaultAction(declaring.Namespace, declaring.Name, operationName + faultName);
+        DataContractSerializer serializer = attribute.Name is null
+            ? new DataContractSerializer(attribute.DetailType, knownTypes)
+            : new DataContractSerializer(attribute.DetailType, WcfNaming.Encode(attribute.Name),
+                attribute.Namespace ?? declaring.Namespace, knownTypes);
+        return new DeclaredFault(attribute.DetailType, action, serializer);
+    }
+}

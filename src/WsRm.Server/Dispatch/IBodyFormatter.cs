@@ -1,0 +1,17 @@
+using System.Xml;
+
+namespace WsRm.Server.Dispatch;
+
+/// <summary>Reads a request body into arguments and writes a reply body, in one serializer's document/literal wrapped form.</summary>
+internal interface IBodyFormatter
+{
+    /// <summary>
+    /// Reads the request wrapper from a reader on the first child of soap:Body (or on the Body end element when the body
+    /// is empty) and leaves the reader after the wrapper. Returns one value per parameter, null where the request had
+    /// none. Throws on malformed bodies.
+    /// </summary>
+    object?[] ReadRequest(XmlReader body);
+
+    /// <summary>Writes the reply wrapper holding <paramref name="result"/>.</summary>
+    void WriteReply(XmlWriter writer, object? result);
+}

@@ -1,0 +1,60 @@
+using System.Reflection;
+
+namespace WsRm.Server.Dispatch;
+
+/// <summary>
+/// Collects the operations of a contract and the contracts it extends. A synchronous method and a Task-returning
+/// method with the same operation name (Echo and EchoAsync, as generated proxies declare them) are one operation, as
+/// in WCF: the synchronous method's attributes describe it and the Task method is called.
+/// </summary>
+internal static class OperationCollector
+{
+    /// <summary>The operations in declaration order, contract first; throws when two collide.</summary>
+    public static IReadOnlyList<OperationModel> Collect(ContractInfo contract)
+    {
+        var operations = new List<OperationModel>();
+        foreach (ContractInfo declaring in ContractResolver.WithInherited(contract))
+        {
+            foreach (MethodInfo method in declaring.Interface.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                if (OperationModelBuilder.TryBuild(method, declaring, contract) is not { } operation) continue;
+                int existing = operations.FindIndex(o => o.Name == operation.Name);
+                if (existing < 0) operations.Add(operation);
+                else operations[existing] = Merge(operations[existing], operation);
+            }
+        }
+
+        return operations;
+    }
+
+    private static OperationModel Merge(OperationModel first, OperationModel second)
+    {
+        bool firstIsSync = first.ReturnKind <= ReturnKind.Value;
+        if (firstIsSync == (second.ReturnKind <= ReturnKind.Value))
+        {
+            throw new InvalidOperationException(
+                $"Methods {Describe(first.Method)} and {Describe(second.Method)} both define operation '{first.Name}'.");
+        }
+
+        (OperationModel sync, OperationModel task) = firstIsSync ? (first, second) : (second, first);
+        string? mismatch = Mismatch(sync, task);
+        if (mismatch is not null)
+        {
+            throw new InvalidOperationException(
+                $"Methods {Describe(sync.Method)} and {Describe(task.Method)} define operation '{sync.Name}' but differ in {mismatch}.");
+        }
+
+        return sync with { Method = task.Method, ReturnKind = task.ReturnKind };
+    }
+
+    private static string? Mismatch(OperationModel sync, OperationModel task)
+    {
+        if (!sync.Parameters.Select(p => p.Type).SequenceEqual(task.Parameters.Select(p => p.Type))) return "parameters";
+        if (sync.ReturnPart?.Type != task.ReturnPart?.Type) return "result type";
+        if (sync.IsOneWay != task.IsOneWay) return "IsOneWay";
+        if (sync.Action != task.Action || sync.ReplyAction != task.ReplyAction) return "Action or ReplyAction";
+        return task.Faults.Count > 0 ? "[FaultContract] (declare faults on the synchronous method)" : null;
+    }
+
+    private static string Describe(MethodInfo method) => $"{method.DeclaringType?.FullName}.{method.Name}";
+}

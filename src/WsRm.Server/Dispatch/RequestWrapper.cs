@@ -1,0 +1,20 @@
+using System.Xml;
+
+namespace WsRm.Server.Dispatch;
+
+/// <summary>Checks the request wrapper element, the first child of soap:Body.</summary>
+internal static class RequestWrapper
+{
+    /// <summary>
+    /// True when the reader is on the wrapper; false when the body is empty (parameters then take their defaults, a
+    /// tolerance WCF also has for missing parameters). Throws <see cref="BodyFormatException"/> for any other element.
+    /// </summary>
+    public static bool IsPresent(XmlReader reader, string name, string ns)
+    {
+        XmlNodeType node = reader.MoveToContent();
+        if (node == XmlNodeType.EndElement) return false;
+        if (node == XmlNodeType.Element && reader.LocalName == name && reader.NamespaceURI == ns) return true;
+        throw new BodyFormatException(
+            $"Expected element '{name}' in namespace '{ns}' but found {node} '{reader.LocalName}' in namespace '{reader.NamespaceURI}'.");
+    }
+}

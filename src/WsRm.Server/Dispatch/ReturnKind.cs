@@ -1,0 +1,23 @@
+namespace WsRm.Server.Dispatch;
+
+/// <summary>How a service method hands back its result.</summary>
+internal enum ReturnKind
+{
+    /// <summary><c>void</c>.</summary>
+    Void,
+
+    /// <summary>A plain value.</summary>
+    Value,
+
+    /// <summary><see cref="System.Threading.Tasks.Task"/>.</summary>
+    Task,
+
+    /// <summary><see cref="Task{TResult}"/>.</summary>
+    TaskOfT,
+
+    /// <summary><see cref="System.Threading.Tasks.ValueTask"/>.</summary>
+    ValueTask,
+
+    /// <summary><see cref="ValueTask{TResult}"/>.</summary>
+    ValueTaskOfT,
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WsRm.Protocol.Faults;
+using WsRm.Protocol.Soap;
+using WsRm.Server.Diagnostics;
+
+namespace WsRm.Server.Hosting;
+
+/// <summary>A SOAP endpoint without WS-RM: each request is dispatched as it comes, one-way operations get 202.</summary>
+internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmServerOptions options, ILogger logger)
+    : SoapEndpointHandler(endpoint, options, logger)
+{
+    protected override async Task HandleMessageAsync(HttpContext http, SoapMessage message)
+    {
+        if (message.Action is not { } action || !Endpoint.Dispatcher.TryGetOperation(action, out var operation))
+        {
+            await FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, message.Action)).ConfigureAwait(false);
+            return;
+        }
+        var lease = Endpoint.InstanceMode == ServiceInstanceMode.Single ? Endpoint.Single : Endpoint.CreateScoped();
+        Dispatch.OperationResult result;
+        try
+        {
+            using var body = message.CreateBodyReader();
+            result = await operation.InvokeAsync(lease.Instance, body, Endpoint.IncludeExceptionDetail, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WsRmServerLog.OperationFailed(Logger, action, e);
+            result = Dispatch.OperationResult.Fault(SoapFaults.InternalError());
+        }
+        finally
+        {
+            if (Endpoint.InstanceMode != ServiceInstanceMode.Single) await lease.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (result.FaultValue is { } fault)
+        {
+            await FaultAsync(http, message, fault).ConfigureAwait(false);
+        }
+        else if (result.IsOneWay)
+        {
+            SoapHttp.Accepted(http.Response);
+        }
+        else
+        {
+            var reply = ReplyFor(message, result.ReplyAction);
+            reply.WriteBody = result.WriteBody;
+            await SoapHttp.WriteAsync(http.Response, reply).ConfigureAwait(false);
+        }
+    }
+}

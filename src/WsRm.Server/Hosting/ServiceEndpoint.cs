@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using WsRm.Server.Dispatch;
+
+namespace WsRm.Server.Hosting;
+
+/// <summary>One mapped service endpoint: its operations, delivery settings and how its instances are made.</summary>
+internal sealed class ServiceEndpoint
+{
+    private readonly IServiceProvider _services;
+    private readonly ObjectFactory _factory;
+    private readonly Lazy<ServiceInstanceLease> _single;
+
+    public ServiceEndpoint(string pattern, ServiceDispatcher dispatcher, bool ordered, ServiceInstanceMode instanceMode,
+        bool includeExceptionDetail, IServiceProvider services)
+    {
+        Pattern = pattern;
+        Dispatcher = dispatcher;
+        Ordered = ordered;
+        InstanceMode = instanceMode;
+        IncludeExceptionDetail = includeExceptionDetail;
+        _services = services;
+        _factory = ActivatorUtilities.CreateFactory(dispatcher.ServiceType, Type.EmptyTypes);
+        _single = new(() => new ServiceInstanceLease(_factory(_services, null), null));
+    }
+
+    public string Pattern { get; }
+    public ServiceDispatcher Dispatcher { get; }
+    public bool Ordered { get; }
+    public ServiceInstanceMode InstanceMode { get; }
+    public bool IncludeExceptionDetail { get; }
+
+    /// <summary>The endpoint's single instance (Single mode).</summary>
+    public ServiceInstanceLease Single => _single.Value;
+
+    /// <summary>A new instance in a new DI scope.</summary>
+    public ServiceInstanceLease CreateScoped()
+    {
+        var scope = _services.CreateAsyncScope();
+        return new ServiceInstanceLease(_factory(scope.ServiceProvider, null), scope);
+    }
+}

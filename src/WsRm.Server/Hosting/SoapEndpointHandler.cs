@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WsRm.Protocol;
+using WsRm.Protocol.Faults;
+using WsRm.Protocol.Soap;
+using WsRm.Server.Diagnostics;
+
+namespace WsRm.Server.Hosting;
+
+/// <summary>
+/// What every SOAP endpoint does before its own work: POST only, a SOAP content type, a body within
+/// MaxReceivedMessageSize, a well-formed envelope with every mustUnderstand header understood.
+/// </summary>
+internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServerOptions options, ILogger logger)
+{
+    protected ServiceEndpoint Endpoint { get; } = endpoint;
+    protected WsRmServerOptions Options { get; } = options;
+    protected ILogger Logger { get; } = logger;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "POST";
+            await Reject(http, StatusCodes.Status405MethodNotAllowed, "SOAP messages are sent with POST.").ConfigureAwait(false);
+            return;
+        }
+        if (SoapVersion.FromContentType(request.ContentType) is not { } soap)
+        {
+            await Reject(http, StatusCodes.Status415UnsupportedMediaType,
+                $"Content type '{request.ContentType}' is not SOAP: use text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).").ConfigureAwait(false);
+            return;
+        }
+        var body = await SoapHttp.ReadBodyAsync(request, Options.MaxReceivedMessageSize, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            await Reject(http, StatusCodes.Status413PayloadTooLarge,
+                $"The message is larger than MaxReceivedMessageSize ({Options.MaxReceivedMessageSize} bytes).").ConfigureAwait(false);
+            return;
+        }
+
+        SoapMessage message;
+        try
+        {
+            message = EnvelopeReader.Read(body, SoapHttp.TransportAction(request, soap));
+        }
+        catch (SoapParseException e)
+        {
+            WsRmServerLog.RequestRejected(Logger, SoapFault.HttpStatus, e.Message);
+            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.InvalidMessage(e.Message) }).ConfigureAwait(false);
+            return;
+        }
+        catch (SoapVersionMismatchException e)
+        {
+            WsRmServerLog.RequestRejected(Logger, SoapFault.HttpStatus, e.Message);
+            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch(e.EnvelopeNamespace) }).ConfigureAwait(false);
+            return;
+        }
+        if (message.NotUnderstood.Count > 0)
+        {
+            await FaultAsync(http, message, SoapFaults.MustUnderstand(message.NotUnderstood[0])).ConfigureAwait(false);
+            return;
+        }
+        await HandleMessageAsync(http, message).ConfigureAwait(false);
+    }
+
+    protected abstract Task HandleMessageAsync(HttpContext http, SoapMessage message);
+
+    /// <summary>A reply to <paramref name="request"/>: same SOAP and addressing versions, related to its MessageID.</summary>
+    protected static OutgoingMessage ReplyFor(SoapMessage request, string? action) =>
+        new(request.Version, request.Addressing.Version)
+        {
+            Action = action,
+            RelatesTo = request.Addressing.MessageId,
+        };
+
+    protected static Task FaultAsync(HttpContext http, SoapMessage request, SoapFault fault)
+    {
+        var reply = ReplyFor(request, null);
+        reply.Fault = fault;
+        if (fault.SequenceFaultHeader is { } ns) reply.Rm = Protocol.ReliableMessaging.RmVersion.FromNamespace(ns);
+        return SoapHttp.WriteAsync(http.Response, reply);
+    }
+
+    private Task Reject(HttpContext http, int status, string reason)
+    {
+        WsRmServerLog.RequestRejected(Logger, status, reason);
+        return SoapHttp.WriteStatusAsync(http.Response, status, reason);
+    }
+}

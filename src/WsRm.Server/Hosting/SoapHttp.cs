@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using WsRm.Protocol.Soap;
+
+namespace WsRm.Server.Hosting;
+
+/// <summary>HTTP side of SOAP: the version and action a request announces, its body read within a limit, and responses.</summary>
+internal static class SoapHttp
+{
+    /// <summary>The action from SOAPAction (1.1) or the content type's action parameter (1.2).</summary>
+    public static string? TransportAction(HttpRequest request, SoapVersion version)
+    {
+        if (version == SoapVersion.Soap11)
+        {
+            var value = request.Headers["SOAPAction"].ToString().Trim();
+            return value.Trim('"') is { Length: > 0 } a ? a : null;
+        }
+        foreach (var part in (request.ContentType ?? "").Split(';'))
+        {
+            var kv = part.Trim();
+            if (kv.StartsWith("action=", StringComparison.OrdinalIgnoreCase)) return kv[7..].Trim('"');
+        }
+        return null;
+    }
+
+    /// <summary>Reads the body; null when it is larger than <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length && length > limit) return null;
+        using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a SOAP message (HTTP 500 for faults, as WCF expects).</summary>
+    public static Task WriteAsync(HttpResponse response, OutgoingMessage message)
+    {
+        var bytes = EnvelopeWriter.ToArray(message);
+        response.StatusCode = message.Fault is null ? StatusCodes.Status200OK : Protocol.Faults.SoapFault.HttpStatus;
+        response.ContentType = message.Soap.ContentType(message.EffectiveAction);
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes).AsTask();
+    }
+
+    /// <summary>Answers with a status and a one-line plain-text explanation.</summary>
+    public static Task WriteStatusAsync(HttpResponse response, int status, string text)
+    {
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(text + "\n");
+    }
+
+    /// <summary>HTTP 202 with an empty body: a one-way message was accepted.</summary>
+    public static void Accepted(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status202Accepted;
+        response.ContentLength = 0;
+    }
+
+    /// <summary>The remote address, for the per-client sequence bound.</summary>
+    public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

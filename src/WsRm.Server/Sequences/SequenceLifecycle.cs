@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Http;
+using WsRm.Protocol;
+using WsRm.Protocol.Addressing;
+using WsRm.Protocol.Faults;
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Sequences;
+using WsRm.Protocol.Soap;
+using WsRm.Server.Diagnostics;
+using WsRm.Server.Hosting;
+using WsRm.Server.Storage;
+
+namespace WsRm.Server.Sequences;
+
+/// <summary>
+/// CreateSequence, CloseSequence, TerminateSequence and standalone acknowledgements (WS-RM 1.1 §3.4–§3.9,
+/// 1.0 §3.3–§3.6), answered from sequence state.
+/// </summary>
+internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManager manager)
+{
+    private WsRmServerOptions Options => manager.Options;
+
+    public async Task CreateAsync(HttpContext http, SoapMessage message, RmVersion rm)
+    {
+        var wsa = message.Addressing.Version!;
+        if (message.Addressing.MessageId is null)
+        {
+            await RmReplies.SoapFaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(wsa, "MessageID")).ConfigureAwait(false);
+            return;
+        }
+        CreateSequence request;
+        try
+        {
+            using var body = message.CreateBodyReader();
+            request = RmBodyReader.ReadCreateSequence(body, rm, wsa);
+        }
+        catch (Exception e) when (e is SoapParseException or System.Xml.XmlException)
+        {
+            await RmReplies.FaultAsync(http, message, rm, new CreateSequenceRefusedFault(e.Message), manager).ConfigureAwait(false);
+            return;
+        }
+        if (!wsa.IsAnonymous(request.AcksTo.Address))
+        {
+            await RmReplies.FaultAsync(http, message, rm, new CreateSequenceRefusedFault(
+                "Only the anonymous AcksTo (acknowledgements on the HTTP response) is supported."), manager).ConfigureAwait(false);
+            return;
+        }
+
+        var now = manager.Time.GetUtcNow();
+        var id = "urn:uuid:" + Guid.NewGuid().ToString("D");
+        var ordered = endpoint.Ordered;
+        var destination = new DestinationSequence(id, rm, ordered,
+            new DestinationSequenceLimits(Options.MaxTransferWindowSize, Options.MaxAcknowledgementRanges), now);
+        var reply = request.Offer is { } offer ? new ReplySequence(offer.Identifier, 2 * Options.MaxTransferWindowSize) : null;
+        var record = new SequenceRecord(destination, reply, endpoint.Pattern, SoapHttp.ClientKey(http), message.Version, wsa, now);
+        if (manager.TryCreate(record, endpoint, out _) is { } refused)
+        {
+            await RmReplies.FaultAsync(http, message, rm, refused, manager).ConfigureAwait(false);
+            return;
+        }
+
+        // WCF checks that Accept/AcksTo is the address it sent to, so answer with the request's wsa:To.
+        var acceptAcksTo = reply is null ? null : new EndpointReference(message.Addressing.To ?? RequestUrl(http.Request));
+        var response = new CreateSequenceResponse(id, null, rm.Is11 ? IncompleteSequenceBehavior.NoDiscard : null, acceptAcksTo);
+        var answer = RmReplies.For(message, rm, rm.CreateSequenceResponseAction);
+        answer.WriteBody = w => RmBodyWriter.WriteCreateSequenceResponse(w, rm, wsa, response);
+        await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
+    }
+
+    public async Task CloseAsync(HttpContext http, SoapMessage message, RmVersion rm)
+    {
+        if (await ReadControlAsync(http, message, rm, SequenceControlKind.CloseSequence).ConfigureAwait(false) is not var (control, session)) return;
+        SequenceAcknowledgement ack;
+        lock (session.Sync)
+        {
+            var transition = session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
+            if (transition.Changed) WsRmServerLog.SequenceClosed(manager.Logger, session.Id, session.Record.Destination.LastMessageNumber);
+            ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+        }
+        var answer = RmReplies.For(message, rm, rm.CloseSequenceResponseAction);
+        answer.Acknowledgements.Add(ack);
+        answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.CloseSequenceResponse, control.Identifier, null));
+        await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
+    }
+
+    public async Task TerminateAsync(HttpContext http, SoapMessage message, RmVersion rm)
+    {
+        if (await ReadControlAsync(http, message, rm, SequenceControlKind.TerminateSequence).ConfigureAwait(false) is not var (control, session)) return;
+        SequenceAcknowledgement ack;
+        int ranges;
+        lock (session.Sync)
+        {
+            session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
+            ack = session.Record.Destination.Acknowledgement(flowControl: false);
+            ranges = ack.Ranges.Count;
+        }
+        WsRmServerLog.SequenceTerminated(manager.Logger, session.Id, ranges);
+        await manager.EndAsync(session, new UnknownSequenceFault(session.Id)).ConfigureAwait(false);
+
+        if (!rm.Is11)
+        {
+            // 1.0's TerminateSequence is one-way: WCF expects 202 with an empty body.
+            SoapHttp.Accepted(http.Response);
+            return;
+        }
+        var answer = RmReplies.For(message, rm, rm.TerminateSequenceResponseAction);
+        answer.Acknowledgements.Add(ack with { Final = true });
+        answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.TerminateSequenceResponse, control.Identifier, null));
+        await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
+    }
+
+    public async Task AckRequestedAsync(HttpContext http, SoapMessage message, RmVersion rm)
+    {
+        if (message.AckRequests.Count == 0)
+        {
+            await RmReplies.SoapFaultAsync(http, message, SoapFaults.InvalidMessage("An AckRequested message must carry a wsrm:AckRequested header.")).ConfigureAwait(false);
+            return;
+        }
+        var id = message.AckRequests[0].Identifier;
+        if (manager.Find(id, endpoint) is not { } session)
+        {
+            await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(id), manager).ConfigureAwait(false);
+            return;
+        }
+        if (await AcknowledgementProcessor.ApplyAsync(http, message, rm, session, manager).ConfigureAwait(false)) return;
+        SequenceAcknowledgement ack;
+        lock (session.Sync)
+        {
+            session.Record.Destination.Touch(manager.Time.GetUtcNow());
+            ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+        }
+        await RmReplies.AcknowledgeAsync(http, message, rm, ack).ConfigureAwait(false);
+    }
+
+    public async Task AcknowledgementAsync(HttpContext http, SoapMessage message, RmVersion rm)
+    {
+        foreach (var ack in message.Acknowledgements)
+        {
+            if (manager.FindByReplyId(ack.Identifier, endpoint) is not { } session)
+            {
+                await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(ack.Identifier), manager).ConfigureAwait(false);
+                return;
+            }
+            if (await AcknowledgementProcessor.ApplyAsync(http, message, rm, session, manager).ConfigureAwait(false)) return;
+        }
+        SoapHttp.Accepted(http.Response);
+    }
+
+    private async Task<(SequenceControl, ServerSession)?> ReadControlAsync(HttpContext http, SoapMessage message, RmVersion rm, SequenceControlKind kind)
+    {
+        SequenceControl control;
+        try
+        {
+            using var body = message.CreateBodyReader();
+            control = RmBodyReader.ReadSequenceControl(body, rm, kind);
+        }
+        catch (Exception e) when (e is SoapParseException or System.Xml.XmlException)
+        {
+            await RmReplies.SoapFaultAsync(http, message, SoapFaults.InvalidMessage(e.Message)).ConfigureAwait(false);
+            return null;
+        }
+        if (rm.Is11 && message.Addressing.MessageId is null)
+        {
+            await RmReplies.SoapFaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(message.Addressing.Version, "MessageID")).ConfigureAwait(false);
+            return null;
+        }
+        if (manager.Find(control.Identifier, endpoint) is not { } session)
+        {
+            await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(control.Identifier), manager).ConfigureAwait(false);
+            return null;
+        }
+        if (await AcknowledgementProcessor.ApplyAsync(http, message, rm, session, manager).ConfigureAwait(false)) return null;
+        return (control, session);
+    }
+
+    private static string RequestUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WsRm.Protocol.Faults;
+using WsRm.Server.Diagnostics;
+using WsRm.Server.Hosting;
+using WsRm.Server.Storage;
+
+namespace WsRm.Server.Sequences;
+
+/// <summary>
+/// Creates, finds and ends sequences for every endpoint of the server: enforces the sequence limits and drops
+/// sequences that saw no activity for <see cref="WsRmServerOptions.InactivityTimeout"/> (one timer for all).
+/// </summary>
+internal sealed class SequenceManager : IDisposable
+{
+    private readonly ISequenceStore _store;
+    private readonly ConcurrentDictionary<string, ServerSession> _sessions = new(StringComparer.Ordinal);
+    private readonly WsRmServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly WsRmServerMetrics _metrics;
+    private readonly ITimer _sweeper;
+    private readonly Lock _createLock = new();
+
+    public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
+        ILogger<SequenceManager> logger, WsRmServerMetrics metrics)
+    {
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+        var period = TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        _sweeper = time.CreateTimer(_ => _ = SweepAsync(), null, period, period);
+    }
+
+    public WsRmServerOptions Options => _options;
+    public TimeProvider Time => _time;
+    public ILogger Logger => _logger;
+    public WsRmServerMetrics Metrics => _metrics;
+    public int Count => _store.Count;
+
+    /// <summary>Adds a new sequence, or returns the fault that refuses it.</summary>
+    public CreateSequenceRefusedFault? TryCreate(SequenceRecord record, ServiceEndpoint endpoint, out ServerSession? session)
+    {
+        session = null;
+        lock (_createLock)
+        {
+            if (_store.Count >= _options.MaxPendingChannels)
+                return Refuse(record.ClientKey, new CreateSequenceRefusedFault($"The server already has {_options.MaxPendingChannels} open sequences (MaxPendingChannels).", connectionLimitReached: true));
+            if (_store.CountForClient(record.ClientKey) >= _options.MaxSequencesPerClient)
+                return Refuse(record.ClientKey, new CreateSequenceRefusedFault($"This client already has {_options.MaxSequencesPerClient} open sequences (MaxSequencesPerClient).", connectionLimitReached: true));
+            if (!_store.TryAdd(record))
+                return Refuse(record.ClientKey, new CreateSequenceRefusedFault("The offered sequence identifier is already in use."));
+            session = new ServerSession(record, endpoint);
+            _sessions[record.Id] = session;
+        }
+        _metrics.SequenceCreated();
+        WsRmServerLog.SequenceCreated(_logger, record.Id, endpoint.Pattern, record.Rm.Name, record.Soap.Name, record.Reply?.Id, record.ClientKey);
+        return null;
+    }
+
+    private CreateSequenceRefusedFault Refuse(string client, CreateSequenceRefusedFault fault)
+    {
+        WsRmServerLog.CreateSequenceRefused(_logger, client, fault.Problem);
+        _metrics.Fault(fault.Subcode);
+        return fault;
+    }
+
+    /// <summary>The live session with this id on this endpoint, or null.</summary>
+    public ServerSession? Find(string id, ServiceEndpoint endpoint) =>
+        _sessions.TryGetValue(id, out var s) && s.Endpoint == endpoint && !s.Ended ? s : null;
+
+    /// <summary>The live session whose reply sequence has this id, or null.</summary>
+    public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint) =>
+        _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint) : null;
+
+    /// <summary>Removes a session: terminated by its source, faulted, or expired.</summary>
+    public async ValueTask EndAsync(ServerSession session, WsRmFault reason)
+    {
+        if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return;
+        _store.Remove(session.Id);
+        _metrics.SequenceEnded();
+        await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
+    }
+
+    private async Task SweepAsync()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var session in _sessions.Values)
+        {
+            bool inactive;
+            lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
+            if (!inactive) continue;
+            WsRmServerLog.SequenceExpired(_logger, session.Id, _options.InactivityTimeout);
+            try
+            {
+                await EndAsync(session, new SequenceTerminatedFault(session.Id, FaultCodeKind.Receiver,
+                    $"No message was received for {_options.InactivityTimeout} (InactivityTimeout).")).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                WsRmServerLog.OperationFailed(_logger, "sequence expiry", e);
+            }
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+}
