@@ -8,4 +8,5 @@ namespace WsRm.Protocol.Sequences;
 /// <param name="Action">Its action.</param>
 /// <param name="WriteBody">Writes its body (null when it is a fault).</param>
 /// <param name="Fault">The fault it carries, or null.</param>
-public sealed record CachedReply(ulong ReplyNumber, string? Action, Action<XmlWriter>? WriteBody, SoapFault? Fault);
+/// <param name="LastMessage">True for 1.0's LastMessage that closes the reply sequence.</param>
+public sealed record CachedReply(ulong ReplyNumber, string? Action, Action<XmlWriter>? WriteBody, SoapFault? Fault, bool LastMessage = false);

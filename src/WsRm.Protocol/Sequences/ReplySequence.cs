@@ -23,9 +23,9 @@ public sealed class ReplySequence(string id, int capacity)
     public int Count => _byRequest.Count;
 
     /// <summary>Assigns the next reply number and keeps the reply for request <paramref name="requestNumber"/>.</summary>
-    public CachedReply Add(ulong requestNumber, string? action, System.Action<System.Xml.XmlWriter>? writeBody, SoapFault? fault)
+    public CachedReply Add(ulong requestNumber, string? action, System.Action<System.Xml.XmlWriter>? writeBody, SoapFault? fault, bool lastMessage = false)
     {
-        var reply = new CachedReply(++LastNumber, action, writeBody, fault);
+        var reply = new CachedReply(++LastNumber, action, writeBody, fault, lastMessage);
         _byRequest[requestNumber] = reply;
         while (_byRequest.Count > capacity) _byRequest.Remove(_byRequest.Keys.First());
         return reply;

@@ -30,6 +30,7 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
         if (body.IsEmptyElement)
         {
             body.Read();
+            body.MoveToContent();
             return values;
         }
 
@@ -51,6 +52,7 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
         }
 
         reader.ReadEndElement();
+        reader.MoveToContent();
         return values;
     }
 

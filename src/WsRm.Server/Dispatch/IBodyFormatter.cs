@@ -7,8 +7,8 @@ internal interface IBodyFormatter
 {
     /// <summary>
     /// Reads the request wrapper from a reader on the first child of soap:Body (or on the Body end element when the body
-    /// is empty) and leaves the reader after the wrapper. Returns one value per parameter, null where the request had
-    /// none. Throws on malformed bodies.
+    /// is empty) and leaves the reader on the next content node after the wrapper, normally the Body end element.
+    /// Returns one value per parameter, null where the request had none. Throws on malformed bodies.
     /// </summary>
     object?[] ReadRequest(XmlReader body);
 

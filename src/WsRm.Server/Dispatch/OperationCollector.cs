@@ -15,9 +15,10 @@ internal static class OperationCollector
         var operations = new List<OperationModel>();
         foreach (ContractInfo declaring in ContractResolver.WithInherited(contract))
         {
-            foreach (MethodInfo method in declaring.Interface.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            const BindingFlags declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            foreach (MethodInfo method in declaring.Interface.GetMethods(declared))
             {
-                if (OperationModelBuilder.TryBuild(method, declaring, contract) is not { } operation) continue;
+                if (OperationModelBuilder.TryBuild(method, declaring) is not { } operation) continue;
                 int existing = operations.FindIndex(o => o.Name == operation.Name);
                 if (existing < 0) operations.Add(operation);
                 else operations[existing] = Merge(operations[existing], operation);

@@ -44,7 +44,8 @@ internal sealed class OperationDispatcher
     /// <summary>
     /// Runs the operation on <paramref name="instance"/>. <paramref name="body"/> is on the first child of soap:Body
     /// (or on the Body end element for an empty body); it is read synchronously, so the caller should have buffered
-    /// the request, and is left after the wrapper element (its position is unspecified after a deserialization fault).
+    /// the request, and is left on the next content node after the wrapper element, normally the Body end element (its
+    /// position is unspecified after a deserialization fault).
     /// Service and deserialization errors come back as <see cref="OperationResult.Fault(WsRm.Protocol.Faults.SoapFault)"/>;
     /// an OperationCanceledException propagates when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>

@@ -24,8 +24,8 @@ internal sealed record OperationModel
     public required bool IsOneWay { get; init; }
 
     /// <summary>
-    /// The namespace of both wrapper elements: that of the interface declaring the method, which differs from the
-    /// parts' namespace when the exposed contract inherits the operation.
+    /// The namespace of both wrapper elements and of the parts: that of the interface declaring the method, also when
+    /// the exposed contract inherits the operation.
     /// </summary>
     public required string WrapperNamespace { get; init; }
 

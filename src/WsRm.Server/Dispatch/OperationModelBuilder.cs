@@ -8,9 +8,11 @@ internal static class OperationModelBuilder
 {
     /// <summary>The model of <paramref name="method"/>, or null when it is not marked <c>[OperationContract]</c>.</summary>
     /// <param name="method">A method of <paramref name="declaring"/>.</param>
-    /// <param name="declaring">The contract declaring the method: it names the actions and the wrappers' namespace.</param>
-    /// <param name="exposed">The contract the endpoint exposes: its namespace is the parts' namespace.</param>
-    public static OperationModel? TryBuild(MethodInfo method, ContractInfo declaring, ContractInfo exposed)
+    /// <param name="declaring">
+    /// The contract declaring the method, which names everything about the operation even when a derived contract is
+    /// exposed: WCF describes inherited operations from the base contract alone.
+    /// </param>
+    public static OperationModel? TryBuild(MethodInfo method, ContractInfo declaring)
     {
         OperationContractAttribute? attribute = method.GetCustomAttribute<OperationContractAttribute>(false);
         if (attribute is null) return null;
@@ -25,8 +27,7 @@ internal static class OperationModelBuilder
         string decodedName = string.IsNullOrEmpty(attribute.Name) ? logical : attribute.Name;
         string name = WcfNaming.Encode(decodedName);
 
-        Type[] knownTypes = KnownTypes.Of(exposed.Interface)
-            .Concat(declaring.Interface == exposed.Interface ? [] : KnownTypes.Of(declaring.Interface))
+        Type[] knownTypes = KnownTypes.Of(declaring.Interface)
             .Concat(KnownTypes.Of(method))
             .Distinct()
             .ToArray();
@@ -41,9 +42,9 @@ internal static class OperationModelBuilder
                 : attribute.ReplyAction ?? WcfNaming.DefaultAction(declaring.Namespace, declaring.Name, decodedName + "Response"),
             IsOneWay = attribute.IsOneWay,
             WrapperNamespace = declaring.Namespace,
-            Parameters = BuildParameters(method, exposed.Namespace),
+            Parameters = BuildParameters(method, declaring.Namespace),
             ReturnPart = attribute.IsOneWay || resultType is null ? null
-                : Part(name + "Result", exposed.Namespace, resultType, method.ReturnParameter),
+                : Part(name + "Result", declaring.Namespace, resultType, method.ReturnParameter),
             UseXmlSerializer = OperationRules.UsesXmlSerializer(method, declaring.Interface),
             KnownTypes = knownTypes,
             Faults = BuildFaults(method, declaring, decodedName, knownTypes),

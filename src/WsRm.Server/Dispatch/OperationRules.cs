@@ -45,9 +45,8 @@ internal static class OperationRules
 
         if (resultType is not null) CheckType(method, resultType);
         if (attribute.IsOneWay) ValidateOneWay(method, attribute, resultType);
-        CheckFormat(method, method.GetCustomAttribute<XmlSerializerFormatAttribute>(false), method.GetCustomAttribute<DataContractFormatAttribute>(false));
-        Type contract = method.DeclaringType!;
-        CheckFormat(method, contract.GetCustomAttribute<XmlSerializerFormatAttribute>(false), contract.GetCustomAttribute<DataContractFormatAttribute>(false));
+        CheckFormat(method, method);
+        CheckFormat(method, method.DeclaringType!);
     }
 
     /// <summary>True when <c>[XmlSerializerFormat]</c> applies: the method's format attribute wins over the contract's.</summary>
@@ -83,12 +82,14 @@ internal static class OperationRules
         if (typeof(Message).IsAssignableFrom(type) || typeof(Stream).IsAssignableFrom(type)
             || type.IsDefined(typeof(MessageContractAttribute), false))
         {
-            throw Invalid(method, $"{type.Name} parameters and results (Message, Stream, [MessageContract]) are not supported");
+            throw Invalid(method, $"{type.Name}: Message, Stream and [MessageContract] parameters and results are not supported");
         }
     }
 
-    private static void CheckFormat(MethodInfo method, XmlSerializerFormatAttribute? xml, DataContractFormatAttribute? dataContract)
+    private static void CheckFormat(MethodInfo method, MemberInfo target)
     {
+        var xml = target.GetCustomAttribute<XmlSerializerFormatAttribute>(false);
+        var dataContract = target.GetCustomAttribute<DataContractFormatAttribute>(false);
         if (xml?.Style == OperationFormatStyle.Rpc || dataContract?.Style == OperationFormatStyle.Rpc)
         {
             throw Invalid(method, "the RPC style is not supported; use the default document style");

@@ -12,9 +12,14 @@ internal static class RequestWrapper
     public static bool IsPresent(XmlReader reader, string name, string ns)
     {
         XmlNodeType node = reader.MoveToContent();
-        if (node == XmlNodeType.EndElement) return false;
+        if (node == XmlNodeType.EndElement || IsEmptyBody(reader)) return false;
         if (node == XmlNodeType.Element && reader.LocalName == name && reader.NamespaceURI == ns) return true;
         throw new BodyFormatException(
             $"Expected element '{name}' in namespace '{ns}' but found {node} '{reader.LocalName}' in namespace '{reader.NamespaceURI}'.");
     }
+
+    // A caller cannot stand on the end of <s:Body/>, which has none; it may leave the reader on the element instead.
+    private static bool IsEmptyBody(XmlReader reader)
+        => reader.NodeType == XmlNodeType.Element && reader.IsEmptyElement && reader.LocalName == "Body"
+            && reader.NamespaceURI is "http://www.w3.org/2003/05/soap-envelope" or "http://schemas.xmlsoap.org/soap/envelope/";
 }

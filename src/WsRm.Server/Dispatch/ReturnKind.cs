@@ -1,6 +1,6 @@
 namespace WsRm.Server.Dispatch;
 
-/// <summary>How a service method hands back its result.</summary>
+/// <summary>How a service method hands back its result. Synchronous kinds come first: code compares against <see cref="Value"/>.</summary>
 internal enum ReturnKind
 {
     /// <summary><c>void</c>.</summary>

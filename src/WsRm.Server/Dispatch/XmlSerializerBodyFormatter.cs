@@ -50,7 +50,9 @@ internal sealed class XmlSerializerBodyFormatter : IBodyFormatter
 
         try
         {
-            return (object?[])_request.Deserialize(body)!;
+            var values = (object?[])_request.Deserialize(body)!;
+            body.MoveToContent();
+            return values;
         }
         catch (InvalidOperationException e)
         {

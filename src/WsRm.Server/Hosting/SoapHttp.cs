@@ -40,7 +40,20 @@ internal static class SoapHttp
     /// <summary>Writes a SOAP message (HTTP 500 for faults, as WCF expects).</summary>
     public static Task WriteAsync(HttpResponse response, OutgoingMessage message)
     {
-        var bytes = EnvelopeWriter.ToArray(message);
+        byte[] bytes;
+        try
+        {
+            bytes = EnvelopeWriter.ToArray(message);
+        }
+        catch (Exception e) when (message.Fault is null && e is not OutOfMemoryException)
+        {
+            // The reply body is serialized only now; a result the serializer cannot write becomes a fault, not a 500
+            // with a half-written envelope.
+            message.WriteBody = null;
+            message.Action = null;
+            message.Fault = Protocol.Faults.SoapFaults.InternalError();
+            bytes = EnvelopeWriter.ToArray(message);
+        }
         response.StatusCode = message.Fault is null ? StatusCodes.Status200OK : Protocol.Faults.SoapFault.HttpStatus;
         response.ContentType = message.Soap.ContentType(message.EffectiveAction);
         response.ContentLength = bytes.Length;

@@ -98,14 +98,30 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
 
         if (!rm.Is11)
         {
-            // 1.0's TerminateSequence is one-way: WCF expects 202 with an empty body.
-            SoapHttp.Accepted(http.Response);
+            await AnswerTerminate10Async(http, message, rm, session, ack).ConfigureAwait(false);
             return;
         }
         var answer = RmReplies.For(message, rm, rm.TerminateSequenceResponseAction);
         answer.Acknowledgements.Add(ack with { Final = true });
         answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.TerminateSequenceResponse, control.Identifier, null));
         await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
+    }
+
+    // 1.0's TerminateSequence is one-way, so a client that sends it without a MessageID gets 202. WCF's request-reply
+    // channel sends a MessageID and waits (10 s, then retries) for a reply: it gets the server's own TerminateSequence
+    // for the reply sequence, which ends both directions, with the final acknowledgement.
+    private static Task AnswerTerminate10Async(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, SequenceAcknowledgement ack)
+    {
+        if (message.Addressing.MessageId is null)
+        {
+            SoapHttp.Accepted(http.Response);
+            return Task.CompletedTask;
+        }
+        if (session.Record.Reply is not { } reply) return RmReplies.AcknowledgeAsync(http, message, rm, ack);
+        var answer = RmReplies.For(message, rm, rm.TerminateSequenceAction);
+        answer.Acknowledgements.Add(ack);
+        answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.TerminateSequence, reply.Id, null));
+        return SoapHttp.WriteAsync(http.Response, answer);
     }
 
     public async Task AckRequestedAsync(HttpContext http, SoapMessage message, RmVersion rm)

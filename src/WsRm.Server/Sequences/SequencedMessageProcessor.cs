@@ -92,7 +92,13 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         PendingDelivery? pending;
         lock (session.Sync)
         {
-            if (result is not null && !result.IsOneWay)
+            if (isLastMessage && session.Record.Reply is { } replies)
+            {
+                // WS-RM 1.0 over request-reply: the answer to the request sequence's LastMessage ends the reply
+                // sequence too (WCF's client waits for it before TerminateSequence).
+                reply = replies.Add(number, action, null, null, lastMessage: true);
+            }
+            else if (result is not null && !result.IsOneWay)
             {
                 var fault = result.FaultValue;
                 reply = session.Record.Reply?.Add(number, fault is null ? result.ReplyAction : null, result.WriteBody, fault)
@@ -176,7 +182,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
             return;
         }
         var answer = RmReplies.For(message, rm, reply.Action);
-        if (replyId is not null && reply.ReplyNumber > 0) answer.Sequence = new SequenceHeader(replyId, reply.ReplyNumber, false);
+        if (replyId is not null && reply.ReplyNumber > 0) answer.Sequence = new SequenceHeader(replyId, reply.ReplyNumber, reply.LastMessage);
         answer.Acknowledgements.Add(ack);
         answer.Fault = reply.Fault;
         answer.WriteBody = reply.WriteBody;
