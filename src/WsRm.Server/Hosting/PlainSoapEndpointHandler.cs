@@ -38,7 +38,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
         {
             await FaultAsync(http, message, fault).ConfigureAwait(false);
         }
-        else if (result.IsOneWay)
+        else if (result.IsOneWay || IsReplyToNone(message))
         {
             SoapHttp.Accepted(http.Response);
         }
@@ -49,4 +49,8 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
             await SoapHttp.WriteAsync(http.Response, reply).ConfigureAwait(false);
         }
     }
+
+    // WS-Addressing's none address: the sender wants no reply.
+    private static bool IsReplyToNone(SoapMessage message) =>
+        message.Addressing.Version?.NoneUri is { } none && message.Addressing.ReplyTo?.Address == none;
 }

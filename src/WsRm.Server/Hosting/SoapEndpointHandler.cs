@@ -62,7 +62,23 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
             await FaultAsync(http, message, SoapFaults.MustUnderstand(message.NotUnderstood[0])).ConfigureAwait(false);
             return;
         }
+        if (UnsupportedReplyAddress(message) is { } header)
+        {
+            await FaultAsync(http, message, AddressingFaults.InvalidAddressingHeader(message.Addressing.Version, header,
+                "Only the anonymous address is supported: replies and faults travel on the HTTP response.")).ConfigureAwait(false);
+            return;
+        }
         await HandleMessageAsync(http, message).ConfigureAwait(false);
+    }
+
+    // Replies go back on the HTTP response; an addressable ReplyTo/FaultTo would need a callback connection.
+    private static string? UnsupportedReplyAddress(SoapMessage message)
+    {
+        var a = message.Addressing;
+        if (a.Version is not { } wsa) return null;
+        if (a.ReplyTo is { } replyTo && !wsa.IsAnonymous(replyTo.Address) && replyTo.Address != wsa.NoneUri) return "ReplyTo";
+        if (a.FaultTo is { } faultTo && !wsa.IsAnonymous(faultTo.Address) && faultTo.Address != wsa.NoneUri) return "FaultTo";
+        return null;
     }
 
     protected abstract Task HandleMessageAsync(HttpContext http, SoapMessage message);

@@ -10,8 +10,9 @@ public sealed class WsRmServerOptions
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How long the destination may hold back an acknowledgement to batch it (WCF default: 0.2 s). Over HTTP every
-    /// request is answered on its own response, so this only bounds how long a request may wait for its turn.
+    /// How long the destination may hold back an acknowledgement to batch it (WCF default: 0.2 s). Accepted for WCF
+    /// compatibility: over HTTP every request is answered at once on its own response with the current
+    /// acknowledgement, which is what WCF's server does for request-reply channels too.
     /// </summary>
     public TimeSpan AcknowledgementInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -30,7 +31,11 @@ public sealed class WsRmServerOptions
     /// <summary>Sequences one client address may hold open at once (refused with CreateSequenceRefused past it).</summary>
     public int MaxSequencesPerClient { get; set; } = 64;
 
-    /// <summary>Retransmission attempts of the reply sequence the server reports to a client (WCF default: 8).</summary>
+    /// <summary>
+    /// WCF's retry limit (default 8), accepted so WCF configurations carry over. Over HTTP the server never sends on
+    /// its own: a reply is resent only as the answer to the client's retransmitted request, so the client's own
+    /// MaxRetryCount is the one that applies.
+    /// </summary>
     public int MaxRetryCount { get; set; } = 8;
 
     /// <summary>Deliver messages in the order the source numbered them (WCF default: true).</summary>
