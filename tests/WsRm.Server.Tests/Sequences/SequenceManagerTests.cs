@@ -1,0 +1,105 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using WsRm.Protocol.Addressing;
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Sequences;
+using WsRm.Protocol.Soap;
+using WsRm.Server.Diagnostics;
+using WsRm.Server.Dispatch;
+using WsRm.Server.Hosting;
+using WsRm.Server.Sequences;
+using WsRm.Server.Storage;
+using WsRm.Host.Services;
+
+namespace WsRm.Server.Tests.Sequences;
+
+public sealed class SequenceManagerTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+    private readonly ServiceProvider _services;
+    private readonly WsRmServerOptions _options = new() { MaxPendingChannels = 3, MaxSequencesPerClient = 2, InactivityTimeout = TimeSpan.FromMinutes(4) };
+    private readonly SequenceManager _manager;
+    private readonly ServiceEndpoint _endpoint;
+
+    public SequenceManagerTests()
+    {
+        _services = new ServiceCollection().AddMetrics().AddSingleton<PostedTexts>().BuildServiceProvider();
+        _manager = new SequenceManager(new InMemorySequenceStore(), Options.Create(_options), _time,
+            NullLogger<SequenceManager>.Instance, new WsRmServerMetrics(_services.GetRequiredService<IMeterFactory>()));
+        _endpoint = new ServiceEndpoint("/echo", ServiceDispatcher.Create(typeof(EchoService), null), ordered: true,
+            ServiceInstanceMode.PerSession, includeExceptionDetail: false, _services);
+    }
+
+    private SequenceRecord Record(string id, string client) => new(
+        new DestinationSequence(id, RmVersion.Rm10, ordered: true, new DestinationSequenceLimits(), _time.GetUtcNow()),
+        null, "/echo", client, SoapVersion.Soap11, AddressingVersion.WsAddressing10, _time.GetUtcNow());
+
+    [Fact]
+    public void Refuses_past_the_per_client_and_server_limits_with_connection_limit_reached()
+    {
+        Assert.Null(_manager.TryCreate(Record("urn:1", "a"), _endpoint, out var first));
+        Assert.NotNull(first);
+        Assert.Null(_manager.TryCreate(Record("urn:2", "a"), _endpoint, out _));
+
+        var perClient = _manager.TryCreate(Record("urn:3", "a"), _endpoint, out var refused);
+        Assert.Null(refused);
+        Assert.NotNull(perClient);
+        Assert.True(perClient.ConnectionLimitReached);
+        Assert.Contains("MaxSequencesPerClient", perClient.Problem);
+
+        Assert.Null(_manager.TryCreate(Record("urn:4", "b"), _endpoint, out _));
+        var server = _manager.TryCreate(Record("urn:5", "c"), _endpoint, out _);
+        Assert.NotNull(server);
+        Assert.Contains("MaxPendingChannels", server.Problem);
+        Assert.Equal(3, _manager.Count);
+    }
+
+    [Fact]
+    public void Finds_only_live_sessions_of_the_same_endpoint()
+    {
+        _manager.TryCreate(Record("urn:1", "a"), _endpoint, out var session);
+        var other = new ServiceEndpoint("/other", _endpoint.Dispatcher, true, ServiceInstanceMode.PerSession, false, _services);
+
+        Assert.Same(session, _manager.Find("urn:1", _endpoint));
+        Assert.Null(_manager.Find("urn:1", other));
+        Assert.Null(_manager.Find("urn:unknown", _endpoint));
+    }
+
+    [Fact]
+    public async Task Drops_inactive_sequences_on_the_sweep_and_fails_their_waiting_messages()
+    {
+        _manager.TryCreate(Record("urn:idle", "a"), _endpoint, out var idle);
+        var waiting = new PendingDelivery(2);
+        lock (idle!.Sync) idle.Pending[2] = waiting;
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        _manager.TryCreate(Record("urn:busy", "b"), _endpoint, out var busy);
+        _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        var ended = await Assert.ThrowsAsync<SequenceEndedException>(() => waiting.Turn.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("SequenceTerminated", ended.Fault.Subcode);
+        Assert.Null(_manager.Find("urn:idle", _endpoint));
+        Assert.Equal(DestinationState.Terminated, idle.Record.Destination.State);
+        Assert.Same(busy, _manager.Find("urn:busy", _endpoint));
+    }
+
+    [Fact]
+    public async Task Ending_twice_is_harmless()
+    {
+        _manager.TryCreate(Record("urn:1", "a"), _endpoint, out var session);
+        await _manager.EndAsync(session!, new Protocol.Faults.UnknownSequenceFault("urn:1"));
+        await _manager.EndAsync(session!, new Protocol.Faults.UnknownSequenceFault("urn:1"));
+
+        Assert.Equal(0, _manager.Count);
+        Assert.True(session!.Ended);
+    }
+
+    public void Dispose()
+    {
+        _manager.Dispose();
+        _services.Dispose();
+    }
+}
