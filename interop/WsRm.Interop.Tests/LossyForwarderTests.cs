@@ -51,25 +51,26 @@ public sealed class LossyForwarderTests
     public async Task Same_seed_drops_the_same_messages()
     {
         var options = new LossyForwarderOptions { RequestDropRate = 0.25, ResponseDropRate = 0.25, Seed = 42 };
-        var journals = new List<string>();
+        var runs = new List<IReadOnlyList<ForwarderFate>>();
         for (var run = 0; run < 2; run++)
         {
             await using var target = await EchoTarget.StartAsync();
             await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
             using var http = NewClient();
             await SendManyAsync(http, forwarder, 20);
-            journals.Add(forwarder.Journal);
+            runs.Add(forwarder.Fates);
         }
 
-        Assert.Equal(journals[0], journals[1]);
-        Assert.Contains("Drop", journals[0], StringComparison.Ordinal);
+        Assert.Equal(runs[0], runs[1]);
+        Assert.Contains(ForwarderFate.DropRequest, runs[0]);
+        Assert.Contains(ForwarderFate.DropResponse, runs[0]);
     }
 
     [Fact]
     public async Task Exempt_actions_are_never_dropped()
     {
         await using var target = await EchoTarget.StartAsync();
-        var options = new LossyForwarderOptions { RequestDropRate = 1.0, ExemptActions = WcfUnretriedActions.All };
+        var options = new LossyForwarderOptions { RequestDropRate = 1.0, ExemptActions = LossExemptActions.All };
         await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
         using var http = NewClient();
         const string soap12CreateSequence =
@@ -85,6 +86,33 @@ public sealed class LossyForwarderTests
         await Assert.ThrowsAsync<HttpRequestException>(
             () => PostAsync(http, forwarder.Url("/echo"), "<a/>", "text/xml", "\"urn:not-exempt\""));
         Assert.Equal((5, 1, 5), (forwarder.Exempt, forwarder.DroppedRequests, target.Requests));
+    }
+
+    [Fact]
+    public async Task A_sequence_message_is_dropped_at_most_MaxDropsPerMessage_times()
+    {
+        await using var target = await EchoTarget.StartAsync();
+        var options = new LossyForwarderOptions { RequestDropRate = 1.0, MaxDropsPerMessage = 2 };
+        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
+        using var http = NewClient();
+
+        var outcomes = new List<bool>();
+        foreach (var number in new[] { 1, 1, 1, 1, 2, 2, 2 })
+        {
+            var body = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:r=\"http://schemas.xmlsoap.org/ws/2005/02/rm\">" +
+                $"<s:Header><r:Sequence s:mustUnderstand=\"1\"><r:Identifier>urn:uuid:s1</r:Identifier><r:MessageNumber>{number}</r:MessageNumber></r:Sequence></s:Header><s:Body/></s:Envelope>";
+            try
+            {
+                using var response = await PostAsync(http, forwarder.Url("/echo"), body, "text/xml", "\"urn:m\"");
+                outcomes.Add(true);
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add(false);
+            }
+        }
+
+        Assert.Equal([false, false, true, true, false, false, true], outcomes);
     }
 
     private static async Task<(int Succeeded, int Failed)> SendManyAsync(HttpClient http, LossyForwarder forwarder, int count)

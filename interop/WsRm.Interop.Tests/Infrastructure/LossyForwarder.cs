@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,9 @@ public sealed class LossyForwarder : IAsyncDisposable
     private readonly LossyForwarderOptions _options;
     private readonly Random _random;
     private readonly Lock _lock = new();
-    private readonly List<string> _journal = [];
+    private readonly List<(long Milliseconds, string? Action, ForwarderFate Fate)> _journal = [];
+    private readonly Dictionary<string, int> _dropsPerMessage = new(StringComparer.Ordinal);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly HttpClient _client;
     private WebApplication? _app;
     private int _forwarded, _droppedRequests, _droppedResponses, _exempt;
@@ -50,10 +53,23 @@ public sealed class LossyForwarder : IAsyncDisposable
     /// <summary>Requests forwarded untouched because their action is exempt.</summary>
     public int Exempt => Volatile.Read(ref _exempt);
 
-    /// <summary>One line per request (number, action, fate), oldest first, for failure messages.</summary>
+    /// <summary>One line per request (number, time since start, action, fate), oldest first, for failure messages.</summary>
     public string Journal
     {
-        get { lock (_lock) return string.Join(Environment.NewLine, _journal); }
+        get
+        {
+            lock (_lock)
+            {
+                return string.Join(Environment.NewLine,
+                    _journal.Select((e, i) => $"{i + 1} +{e.Milliseconds}ms: {e.Action ?? "(no action)"} -> {e.Fate}"));
+            }
+        }
+    }
+
+    /// <summary>The fate of every request so far, in arrival order.</summary>
+    public IReadOnlyList<ForwarderFate> Fates
+    {
+        get { lock (_lock) return _journal.Select(e => e.Fate).ToArray(); }
     }
 
     /// <summary>Starts a forwarder to <paramref name="target"/> (scheme, host and port; the request path is kept).</summary>
@@ -95,8 +111,8 @@ public sealed class LossyForwarder : IAsyncDisposable
         }
 
         string? soapAction = context.Request.Headers["SOAPAction"];
-        var action = SoapActionSniffer.Find(Encoding.UTF8.GetString(body), soapAction);
-        var fate = Decide(action);
+        var text = Encoding.UTF8.GetString(body);
+        var fate = Decide(SoapSniffer.Action(text, soapAction), SoapSniffer.SequenceMessage(text));
         if (fate == ForwarderFate.DropRequest)
         {
             Interlocked.Increment(ref _droppedRequests);
@@ -126,7 +142,7 @@ public sealed class LossyForwarder : IAsyncDisposable
         if (responseBody.Length > 0) await context.Response.Body.WriteAsync(responseBody, context.RequestAborted);
     }
 
-    private ForwarderFate Decide(string? action)
+    private ForwarderFate Decide(string? action, string? sequenceMessage)
     {
         lock (_lock)
         {
@@ -140,7 +156,15 @@ public sealed class LossyForwarder : IAsyncDisposable
             else if (_random.NextDouble() < _options.ResponseDropRate) fate = ForwarderFate.DropResponse;
             else fate = ForwarderFate.Forward;
 
-            if (_journal.Count < MaxJournalEntries) _journal.Add($"{_journal.Count + 1}: {action ?? "(no action)"} -> {fate}");
+            if (fate is ForwarderFate.DropRequest or ForwarderFate.DropResponse && sequenceMessage is not null
+                && _options.MaxDropsPerMessage is { } maxDrops)
+            {
+                var drops = _dropsPerMessage.GetValueOrDefault(sequenceMessage);
+                if (drops >= maxDrops) fate = ForwarderFate.Forward;
+                else if (_dropsPerMessage.Count < MaxJournalEntries) _dropsPerMessage[sequenceMessage] = drops + 1;
+            }
+
+            if (_journal.Count < MaxJournalEntries) _journal.Add((_clock.ElapsedMilliseconds, action, fate));
             return fate;
         }
     }

@@ -13,6 +13,13 @@ public sealed record LossyForwarderOptions
     public int Seed { get; init; } = 20050201;
 
     /// <summary>
+    /// Most times one sequence message (same wsrm:Sequence identifier and number) may be lost, counting request and
+    /// response drops; later copies go through. Bounds the WCF client's exponential retransmission back-off
+    /// (about 0.5 s, 1 s, 2 s, 4 s, …) so a test's duration stays predictable. Null: no bound.
+    /// </summary>
+    public int? MaxDropsPerMessage { get; init; }
+
+    /// <summary>
     /// SOAP actions (wsa:Action, or the SOAPAction header) that are always forwarded, e.g. CreateSequence, which the
     /// WCF client does not retransmit after a transport failure. Exempt requests do not consume random numbers.
     /// </summary>
