@@ -32,6 +32,9 @@ internal static partial class WsRmServerLog
     [LoggerMessage(9, LogLevel.Error, "Service operation {Action} failed")]
     public static partial void OperationFailed(ILogger logger, string action, Exception exception);
 
+    [LoggerMessage(11, LogLevel.Error, "One-way operation {Action} failed: {Reason}")]
+    public static partial void OneWayOperationFailed(ILogger logger, string action, string reason, Exception? exception);
+
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
 }

@@ -23,6 +23,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
         {
             using var body = message.CreateBodyReader();
             result = await operation.InvokeAsync(lease.Instance, body, Endpoint.IncludeExceptionDetail, http.RequestAborted).ConfigureAwait(false);
+            result = OperationFailures.Review(operation, result, Logger);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -130,7 +130,8 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         {
             using var body = message.CreateBodyReader();
             // Not the request's token: a delivered message runs to completion even if its HTTP request is gone.
-            return await operation.InvokeAsync(lease.Instance, body, endpoint.IncludeExceptionDetail, CancellationToken.None).ConfigureAwait(false);
+            var result = await operation.InvokeAsync(lease.Instance, body, endpoint.IncludeExceptionDetail, CancellationToken.None).ConfigureAwait(false);
+            return OperationFailures.Review(operation, result, manager.Logger);
         }
         catch (Exception e)
         {
