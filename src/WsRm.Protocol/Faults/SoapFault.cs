@@ -39,6 +39,9 @@ public sealed record SoapFault
     /// </summary>
     public string? SequenceFaultHeader { get; init; }
 
+    /// <summary>For a MustUnderstand fault: the header not understood, named in SOAP 1.2's <c>NotUnderstood</c> header block.</summary>
+    public XmlQualifiedName? NotUnderstood { get; init; }
+
     /// <summary>True when RM 1.1's SequenceFault puts the detail in a <c>wsrm:Detail</c> child (1.0 puts it inline).</summary>
     public bool SequenceFaultDetailWrapped { get; init; }
 

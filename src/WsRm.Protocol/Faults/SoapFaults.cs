@@ -10,7 +10,10 @@ public static class SoapFaults
 
     /// <summary>A header marked mustUnderstand was not understood.</summary>
     public static SoapFault MustUnderstand(XmlQualifiedName header) =>
-        new(FaultCodeKind.MustUnderstand, null, $"The header '{header}' was not understood by the recipient of this message.");
+        new(FaultCodeKind.MustUnderstand, null, $"The header '{header}' was not understood by the recipient of this message.")
+        {
+            NotUnderstood = header,
+        };
 
     /// <summary>The envelope namespace is not SOAP 1.1 or 1.2.</summary>
     public static SoapFault VersionMismatch(string ns) =>

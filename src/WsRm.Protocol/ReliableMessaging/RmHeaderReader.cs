@@ -48,7 +48,10 @@ internal static class RmHeaderReader
             switch (child.LocalName)
             {
                 case "Identifier": id = ReadIdentifier(child); break;
-                case "AcknowledgementRange": ranges.Add(ReadRange(child)); break;
+                case "AcknowledgementRange":
+                    // WS-RM 1.0 has no wsrm:None; WCF writes Lower="0" Upper="0" for "nothing received".
+                    if (ReadRange(child) is { Upper: > 0 } range) ranges.Add(range);
+                    break;
                 case "Nack": nacks.Add(XmlValues.ParseMessageNumber(child.ReadElementContentAsString(), "wsrm:Nack")); break;
                 case "None" when rm.Is11: none = true; child.Skip(); break;
                 case "Final" when rm.Is11: final = true; child.Skip(); break;

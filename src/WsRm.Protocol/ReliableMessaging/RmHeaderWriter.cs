@@ -43,6 +43,14 @@ public static class RmHeaderWriter
         }
         foreach (var nack in ack.Nacks)
             w.WriteElementString("r", "Nack", rm.Namespace, nack.ToString(CultureInfo.InvariantCulture));
+        if (!rm.Is11 && ack.Ranges.Count == 0 && ack.Nacks.Count == 0)
+        {
+            // 1.0's schema needs a range or a Nack and has no None: WCF acknowledges "nothing yet" as 0-0.
+            w.WriteStartElement("r", "AcknowledgementRange", rm.Namespace);
+            w.WriteAttributeString("Upper", "0");
+            w.WriteAttributeString("Lower", "0");
+            w.WriteEndElement();
+        }
         if (rm.Is11 && ack.Ranges.Count == 0 && ack.Nacks.Count == 0)
         {
             w.WriteStartElement("r", "None", rm.Namespace);

@@ -24,8 +24,8 @@ public sealed class SequenceRanges
     public bool NeedsNewRange(ulong number)
     {
         var i = IndexAtOrBefore(number);
-        if (i >= 0 && _ranges[i].Upper + 1 >= number) return false;
-        return !(i + 1 < _ranges.Count && _ranges[i + 1].Lower - 1 == number);
+        if (i >= 0 && (_ranges[i].Contains(number) || JoinsAfter(_ranges[i], number))) return false;
+        return !(i + 1 < _ranges.Count && JoinsBefore(_ranges[i + 1], number));
     }
 
     /// <summary>Adds <paramref name="number"/>; false when it was already there.</summary>
@@ -33,8 +33,8 @@ public sealed class SequenceRanges
     {
         var i = IndexAtOrBefore(number);
         if (i >= 0 && _ranges[i].Contains(number)) return false;
-        var joinsLeft = i >= 0 && _ranges[i].Upper + 1 == number;
-        var joinsRight = i + 1 < _ranges.Count && _ranges[i + 1].Lower - 1 == number;
+        var joinsLeft = i >= 0 && JoinsAfter(_ranges[i], number);
+        var joinsRight = i + 1 < _ranges.Count && JoinsBefore(_ranges[i + 1], number);
         if (joinsLeft && joinsRight)
         {
             _ranges[i] = new AckRange(_ranges[i].Lower, _ranges[i + 1].Upper);
@@ -52,6 +52,11 @@ public sealed class SequenceRanges
 
     /// <summary>A copy of the ranges, for a message that outlives later changes.</summary>
     public AckRange[] Snapshot() => [.. _ranges];
+
+    // Written so that ranges at 0 or ulong.MaxValue do not wrap around.
+    private static bool JoinsAfter(AckRange range, ulong number) => range.Upper < ulong.MaxValue && range.Upper + 1 == number;
+
+    private static bool JoinsBefore(AckRange range, ulong number) => range.Lower > 0 && range.Lower - 1 == number;
 
     // Index of the last range whose Lower <= number, or -1.
     private int IndexAtOrBefore(ulong number)

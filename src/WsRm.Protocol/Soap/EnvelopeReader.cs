@@ -63,6 +63,9 @@ public static class EnvelopeReader
             if (reader.MoveToContent() == XmlNodeType.Element)
                 message.BodyElement = new XmlQualifiedName(reader.LocalName, reader.NamespaceURI);
         }
+        // Read to the end: a message broken after <Body> (truncated in transit) must be refused before a sequence
+        // accepts and acknowledges it, not discovered when the operation reads its body.
+        while (reader.Read()) { }
         headers.ApplyTo(message, transportAction);
         return message;
     }

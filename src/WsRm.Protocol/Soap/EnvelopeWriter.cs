@@ -45,6 +45,7 @@ public static class EnvelopeWriter
             foreach (var request in m.AckRequests) RmHeaderWriter.WriteAckRequested(w, rm, request);
         }
         if (m.Fault?.SequenceFaultHeader is { } faultNs) FaultWriter.WriteSequenceFaultHeader(w, m.Fault, faultNs);
+        if (m.Fault?.NotUnderstood is { } header && m.Soap == SoapVersion.Soap12) FaultWriter.WriteNotUnderstoodHeader(w, header);
         w.WriteEndElement();
 
         w.WriteStartElement("Body", s);

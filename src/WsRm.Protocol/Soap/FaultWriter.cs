@@ -90,6 +90,15 @@ internal static class FaultWriter
         w.WriteEndElement();
     }
 
+    /// <summary>SOAP 1.2 Part 1 §5.4.8: the <c>NotUnderstood</c> header block naming the header not understood.</summary>
+    public static void WriteNotUnderstoodHeader(XmlWriter w, XmlQualifiedName header)
+    {
+        w.WriteStartElement("NotUnderstood", SoapVersion.Soap12.Namespace);
+        w.WriteAttributeString("xmlns", "nu", null, header.Namespace);
+        w.WriteAttributeString("qname", "nu:" + header.Name);
+        w.WriteEndElement();
+    }
+
     private static string CodeName(FaultCodeKind code, SoapVersion soap) => code switch
     {
         FaultCodeKind.Sender => soap.SenderCode,

@@ -8,10 +8,16 @@ namespace WsRm.Protocol.Soap;
 /// <summary>Reads header blocks one at a time into typed values, then fills a <see cref="SoapMessage"/>.</summary>
 internal sealed class HeaderCollector(SoapVersion version)
 {
-    private static readonly string[] IgnoredRoles =
+    // The roles this node plays (SOAP 1.2 Part 1 §2.2, SOAP 1.1 §4.2.2); a header block aimed at any other role is
+    // not ours: it is neither processed nor checked for mustUnderstand.
+    private static readonly string[] OurRoles =
     [
-        "http://www.w3.org/2003/05/soap-envelope/role/none",
+        "http://www.w3.org/2003/05/soap-envelope/role/next",
+        "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
+        "http://schemas.xmlsoap.org/soap/actor/next",
     ];
+
+    private readonly HashSet<string> _seenAddressing = new(StringComparer.Ordinal);
 
     private AddressingHeaders _addressing = new();
     private RmVersion? _rm;
@@ -26,12 +32,16 @@ internal sealed class HeaderCollector(SoapVersion version)
         var name = reader.LocalName;
         var mustUnderstand = XmlValues.ParseBoolean(reader.GetAttribute("mustUnderstand", version.Namespace));
         var role = reader.GetAttribute(version == SoapVersion.Soap12 ? "role" : "actor", version.Namespace);
+        if (!string.IsNullOrEmpty(role) && Array.IndexOf(OurRoles, role) < 0)
+        {
+            reader.Skip();
+            return;
+        }
 
         if (AddressingVersion.FromNamespace(ns) is { } wsa && ReadAddressing(reader, wsa, name)) return;
         if (RmVersion.FromNamespace(ns) is { } rm && ReadReliableMessaging(reader, rm, name)) return;
 
-        if (mustUnderstand && (role is null || Array.IndexOf(IgnoredRoles, role) < 0))
-            (_notUnderstood ??= []).Add(new XmlQualifiedName(name, ns));
+        if (mustUnderstand) (_notUnderstood ??= []).Add(new XmlQualifiedName(name, ns));
         reader.Skip();
     }
 
@@ -39,6 +49,9 @@ internal sealed class HeaderCollector(SoapVersion version)
     {
         if (_addressing.Version is { } seen && seen != wsa)
             throw new SoapParseException($"The message mixes WS-Addressing namespaces '{seen.Namespace}' and '{wsa.Namespace}'.");
+        // WS-Addressing 1.0 Core §3.2: at most one of each, except RelatesTo (one per relationship type).
+        if (name is "To" or "Action" or "MessageID" or "ReplyTo" or "FaultTo" or "From" && !_seenAddressing.Add(name))
+            throw new SoapParseException($"The message has more than one wsa:{name} header.");
         switch (name)
         {
             case "To": _addressing = _addressing with { Version = wsa, To = ReadText(reader) }; return true;

@@ -16,10 +16,12 @@ internal static class XmlValues
     public static TimeSpan? ParseDuration(string text, string element)
     {
         text = text.Trim();
-        if (text == "PT0S" || text.Length == 0) return null;
+        if (text.Length == 0) return null;
         try
         {
-            return XmlConvert.ToTimeSpan(text);
+            // A zero duration, however spelled (PT0S, P0D, PT0.0S), means "never expires" (WS-RM 1.1 §3.4).
+            var duration = XmlConvert.ToTimeSpan(text);
+            return duration == TimeSpan.Zero ? null : duration;
         }
         catch (FormatException)
         {

@@ -12,6 +12,13 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
 {
     protected override async Task HandleMessageAsync(HttpContext http, SoapMessage message)
     {
+        if (message.Sequence is not null && message.RmVersion is { } rm)
+        {
+            // wsrm:Sequence is always mustUnderstand (WS-RM 1.1 §3.3): running it here without acknowledging would
+            // make a retrying client run the operation again.
+            await FaultAsync(http, message, SoapFaults.MustUnderstand(new System.Xml.XmlQualifiedName("Sequence", rm.Namespace))).ConfigureAwait(false);
+            return;
+        }
         if (message.Action is not { } action || !Endpoint.Dispatcher.TryGetOperation(action, out var operation))
         {
             await FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, message.Action)).ConfigureAwait(false);

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using WsRm.Protocol.Addressing;
+using WsRm.Protocol.Faults;
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Soap;
+using WsRm.Protocol.Tests.Infrastructure;
+
+namespace WsRm.Protocol.Tests.Soap;
+
+public class EnvelopeWriterTests
+{
+    public static TheoryData<string, string, string> Versions => new()
+    {
+        { "1.1", Ns.Wsa10, "1.0" },
+        { "1.1", Ns.Wsa200408, "1.0" },
+        { "1.2", Ns.Wsa10, "1.0" },
+        { "1.2", Ns.Wsa10, "1.1" },
+        { "1.1", Ns.Wsa10, "1.1" },
+    };
+
+    private static SoapVersion Soap(string name) => name == "1.1" ? SoapVersion.Soap11 : SoapVersion.Soap12;
+    private static RmVersion Rm(string name) => name == "1.0" ? RmVersion.Rm10 : RmVersion.Rm11;
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Write_EveryHeaderKind_ReadsBackWithEnvelopeReader(string soapName, string wsaNs, string rmName)
+    {
+        var soap = Soap(soapName);
+        var rm = Rm(rmName);
+        var wsa = AddressingVersion.FromNamespace(wsaNs)!;
+        var outgoing = new OutgoingMessage(soap, wsa)
+        {
+            Action = "urn:echo",
+            MessageId = "urn:uuid:0d6a1a2e-0000-4000-8000-000000000001",
+            RelatesTo = "urn:uuid:0d6a1a2e-0000-4000-8000-000000000002",
+            To = "http://client/reply",
+            Rm = rm,
+            Sequence = new SequenceHeader("urn:uuid:reply-seq", 3, LastMessage: !rm.Is11),
+            WriteBody = w => w.WriteElementString("e", "EchoResponse", "urn:echo", "pong"),
+        };
+        outgoing.Acknowledgements.Add(new SequenceAcknowledgement { Identifier = "urn:uuid:req-seq", Ranges = [new(1, 2), new(4, 9)], BufferRemaining = 5 });
+        outgoing.Acknowledgements.Add(new SequenceAcknowledgement { Identifier = "urn:uuid:other", Nacks = [3, 5] });
+        outgoing.AckRequests.Add(new AckRequested("urn:uuid:reply-seq", rm.Is11 ? null : 3UL));
+
+        var bytes = EnvelopeWriter.ToArray(outgoing);
+        var read = EnvelopeReader.Read(bytes);
+
+        Assert.Same(soap, read.Version);
+        Assert.Same(wsa, read.Addressing.Version);
+        Assert.Equal(("urn:echo", "urn:uuid:0d6a1a2e-0000-4000-8000-000000000001", "urn:uuid:0d6a1a2e-0000-4000-8000-000000000002", "http://client/reply"),
+            (read.Action, read.Addressing.MessageId, read.Addressing.RelatesTo, read.Addressing.To));
+        Assert.Same(rm, read.RmVersion);
+        Assert.Equal(outgoing.Sequence, read.Sequence);
+        Assert.Equal(2, read.Acknowledgements.Count);
+        Assert.Equal(("urn:uuid:req-seq", 5), (read.Acknowledgements[0].Identifier, read.Acknowledgements[0].BufferRemaining));
+        Assert.Equal([new AckRange(1, 2), new AckRange(4, 9)], read.Acknowledgements[0].Ranges);
+        Assert.Equal(new ulong[] { 3, 5 }, read.Acknowledgements[1].Nacks);
+        Assert.Equal(outgoing.AckRequests[0], Assert.Single(read.AckRequests));
+        Assert.Empty(read.NotUnderstood); // Action, To and Sequence carry mustUnderstand and are all understood
+        Assert.Equal(new XmlQualifiedName("EchoResponse", "urn:echo"), read.BodyElement);
+        using var body = read.CreateBodyReader();
+        Assert.Equal("pong", body.ReadElementContentAsString());
+    }
+
+    [Fact]
+    public void Write_IsUtf8WithoutBomOrDeclaration()
+    {
+        var bytes = EnvelopeWriter.ToArray(new OutgoingMessage(SoapVersion.Soap12, null));
+
+        Assert.Equal((byte)'<', bytes[0]);
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.StartsWith("<s:Envelope", text);
+        Assert.DoesNotContain("<?xml", text);
+    }
+
+    [Fact]
+    public void Write_ToStream_WritesTheSameBytesAndLeavesTheStreamOpen()
+    {
+        var message = new OutgoingMessage(SoapVersion.Soap11, AddressingVersion.WsAddressing200408) { Action = "urn:a" };
+        using var stream = new MemoryStream();
+
+        EnvelopeWriter.Write(message, stream);
+
+        Assert.True(stream.CanWrite);
+        Assert.Equal(EnvelopeWriter.ToArray(message), stream.ToArray());
+    }
+
+    [Fact]
+    public void Write_ActionAndTo_CarryMustUnderstandInTheSoapVersionSpelling()
+    {
+        var doc11 = TestXml.Render(new OutgoingMessage(SoapVersion.Soap11, AddressingVersion.WsAddressing10) { Action = "urn:a", To = "http://x" });
+        var doc12 = TestXml.Render(new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Action = "urn:a", To = "http://x" });
+
+        XNamespace a = Ns.Wsa10, s11 = Ns.Soap11, s12 = Ns.Soap12;
+        Assert.Equal("1", doc11.Descendants(a + "Action").Single().Attribute(s11 + "mustUnderstand")?.Value);
+        Assert.Equal("1", doc11.Descendants(a + "To").Single().Attribute(s11 + "mustUnderstand")?.Value);
+        Assert.Equal("true", doc12.Descendants(a + "Action").Single().Attribute(s12 + "mustUnderstand")?.Value);
+        Assert.Equal("true", doc12.Descendants(a + "To").Single().Attribute(s12 + "mustUnderstand")?.Value);
+    }
+
+    [Fact]
+    public void Write_WithoutAddressingOrRm_WritesAnEmptyHeaderAndTheBody()
+    {
+        var doc = TestXml.Render(new OutgoingMessage(SoapVersion.Soap11, null)
+        {
+            Action = "urn:ignored-without-addressing",
+            WriteBody = w => w.WriteElementString("r", "urn:r", "v"),
+        });
+
+        XNamespace s = Ns.Soap11;
+        var envelope = doc.Root!;
+        Assert.Equal(s + "Envelope", envelope.Name);
+        Assert.Equal([s + "Header", s + "Body"], envelope.Elements().Select(e => e.Name));
+        Assert.Empty(envelope.Element(s + "Header")!.Elements());
+        Assert.Equal("v", envelope.Element(s + "Body")!.Element(XName.Get("r", "urn:r"))?.Value);
+        Assert.DoesNotContain("urn:ignored-without-addressing", doc.ToString());
+    }
+
+    [Fact]
+    public void Write_NoBody_WritesAnEmptyBody()
+    {
+        var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Action = "urn:a" }));
+
+        Assert.Null(read.BodyElement);
+    }
+
+    [Fact]
+    public void Write_RmHeadersWithoutRmVersion_AreNotWritten()
+    {
+        var outgoing = new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Sequence = new SequenceHeader("urn:s", 1, false) };
+        outgoing.AckRequests.Add(new AckRequested("urn:s", null));
+
+        var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(outgoing));
+
+        Assert.Null(read.RmVersion);
+        Assert.Null(read.Sequence);
+        Assert.Empty(read.AckRequests);
+    }
+
+    [Fact]
+    public void EffectiveAction_PrefersTheExplicitAction_ThenTheFaultsThenTheAddressingFaultAction()
+    {
+        var fault = new SoapFault(FaultCodeKind.Sender, null, "bad");
+
+        Assert.Equal("urn:explicit", new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Action = "urn:explicit", Fault = fault with { Action = "urn:f" } }.EffectiveAction);
+        Assert.Equal("urn:f", new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Fault = fault with { Action = "urn:f" } }.EffectiveAction);
+        Assert.Equal("http://www.w3.org/2005/08/addressing/soap/fault", new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10) { Fault = fault }.EffectiveAction);
+        Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", new OutgoingMessage(SoapVersion.Soap11, AddressingVersion.WsAddressing200408) { Fault = fault }.EffectiveAction);
+        Assert.Null(new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10).EffectiveAction);
+        Assert.Null(new OutgoingMessage(SoapVersion.Soap12, null) { Fault = fault }.EffectiveAction);
+    }
+
+    [Fact]
+    public void Write_FaultWithDefaultAction_ReadsBackWithTheAddressingFaultAction()
+    {
+        var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing200408)
+        {
+            Fault = new SoapFault(FaultCodeKind.Receiver, null, "oops"),
+        }));
+
+        Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", read.Action);
+        Assert.Equal(new XmlQualifiedName("Fault", Ns.Soap12), read.BodyElement);
+    }
+}
