@@ -32,7 +32,18 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
                 $"Content type '{request.ContentType}' is not SOAP: use text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).").ConfigureAwait(false);
             return;
         }
-        var body = await SoapHttp.ReadBodyAsync(request, Options.MaxReceivedMessageSize, http.RequestAborted).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await SoapHttp.ReadBodyAsync(request, Options.MaxReceivedMessageSize, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // The client went away or sent a broken body: nothing was accepted, and there is nobody to answer.
+            WsRmServerLog.RequestRejected(Logger, StatusCodes.Status400BadRequest, "the request body could not be read: " + e.Message);
+            if (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested) http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
         if (body is null)
         {
             await Reject(http, StatusCodes.Status413PayloadTooLarge,
