@@ -1,0 +1,32 @@
+namespace WsRm.Protocol.Sources;
+
+/// <summary>Send bookkeeping of one numbered, not yet acknowledged message.</summary>
+internal sealed class OutstandingMessage(ulong number, object payload, DateTimeOffset assignedAt)
+{
+    /// <summary>Its message number.</summary>
+    public ulong Number { get; } = number;
+
+    /// <summary>The caller's payload.</summary>
+    public object Payload { get; } = payload;
+
+    /// <summary>When it was numbered.</summary>
+    public DateTimeOffset AssignedAt { get; } = assignedAt;
+
+    /// <summary>Transmissions so far (0 until first sent).</summary>
+    public int Transmissions { get; set; }
+
+    /// <summary>When it was last transmitted.</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>When its retransmission timer expires; null when no timer runs (not yet sent).</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>Its backoff level: its timer is RTO·2^level.</summary>
+    public int BackoffLevel { get; set; }
+
+    /// <summary>The <see cref="RttEstimator.Generation"/> its level was set in; an older level is void.</summary>
+    public int BackoffGeneration { get; set; }
+
+    /// <summary>True when a Nack asked for it: retransmit now without backing off.</summary>
+    public bool Nacked { get; set; }
+}

@@ -1,0 +1,137 @@
+using WsRm.Protocol.ReliableMessaging;
+
+namespace WsRm.Protocol.Sources;
+
+/// <summary>
+/// The unacknowledged messages of one sequence and their retransmission timers. Each message has a due time, but the
+/// caller runs one timer per sequence, set to <see cref="NextDueTime"/>. Timeouts follow RFC 6298
+/// (<see href="https://www.rfc-editor.org/rfc/rfc6298#section-5"/>) with per-message backoff:
+/// <list type="bullet">
+/// <item>a first transmission uses the sequence's backed-off RTO (Karn: backoff holds until a fresh sample);</item>
+/// <item>each expiry moves that message one level up (its next timer doubles), so a mass expiry of the whole window
+/// backs off once, not once per message;</item>
+/// <item>a fresh sample voids every message's level: its next expiry starts again from level 1.</item>
+/// </list>
+/// A Nack (WS-RM 1.1 §3.9) makes a message due at once without backing off. Bounded by the transfer window. Not
+/// thread-safe.
+/// </summary>
+internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
+{
+    private readonly SortedDictionary<ulong, OutstandingMessage> _messages = [];
+
+    /// <summary>The round-trip estimator.</summary>
+    public RttEstimator Rtt { get; } = new(settings);
+
+    /// <summary>Unacknowledged messages.</summary>
+    public int Count => _messages.Count;
+
+    /// <summary>The unacknowledged messages, ascending.</summary>
+    public IEnumerable<OutstandingMessage> Messages => _messages.Values;
+
+    /// <summary>The earliest due time, or null when no timer runs.</summary>
+    public DateTimeOffset? NextDueTime
+    {
+        get
+        {
+            DateTimeOffset? next = null;
+            foreach (var m in _messages.Values)
+                if (m.DueAt is { } due && (next is null || due < next)) next = due;
+            return next;
+        }
+    }
+
+    /// <summary>The message numbered <paramref name="number"/>, if it is still unacknowledged.</summary>
+    public bool TryGet(ulong number, out OutstandingMessage message) => _messages.TryGetValue(number, out message!);
+
+    /// <summary>Adds a newly numbered message (not yet sent: no timer).</summary>
+    public void Add(OutstandingMessage message) => _messages.Add(message.Number, message);
+
+    /// <summary>Records a transmission that started at <paramref name="now"/> and arms its timer; false when it is already acknowledged.</summary>
+    public bool OnSent(ulong number, DateTimeOffset now)
+    {
+        if (!_messages.TryGetValue(number, out var m)) return false;
+        if (m.Transmissions == 0 || m.BackoffGeneration != Rtt.Generation)
+        {
+            m.BackoffLevel = Rtt.BackoffLevel;
+            m.BackoffGeneration = Rtt.Generation;
+        }
+        m.Transmissions++;
+        m.LastSentAt = now;
+        m.Nacked = false;
+        m.DueAt = now + Rtt.TimeoutFor(m.BackoffLevel);
+        return true;
+    }
+
+    /// <summary>
+    /// A Nack: marks the message due now, unless it is unsent or was sent less than one SRTT ago (the Nack may predate
+    /// that transmission). True when marked.
+    /// </summary>
+    public bool Nack(ulong number, DateTimeOffset now)
+    {
+        if (!_messages.TryGetValue(number, out var m) || m.Transmissions == 0 || m.Nacked) return false;
+        if (Rtt.SmoothedRtt is { } srtt && m.LastSentAt is { } sent && now - sent < srtt) return false;
+        m.Nacked = true;
+        m.DueAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// The messages whose timer expired by <paramref name="now"/>, ascending, at most the burst size. Each is backed off
+    /// (unless Nacked) and given a provisional timer, so it is not handed out twice before <see cref="OnSent"/>.
+    /// A due message already transmitted 1 + MaxRetryCount times yields a failure instead.
+    /// </summary>
+    public RetransmissionBatch Due(DateTimeOffset now, string? sequenceId)
+    {
+        List<ulong>? due = null;
+        foreach (var m in _messages.Values)
+        {
+            if (m.DueAt is not { } at || at > now) continue;
+            if (m.Transmissions > settings.MaxRetryCount) return new RetransmissionBatch([], SourceFailure.RetriesExhausted(sequenceId, m.Number, m.Transmissions));
+            if (due is not null && due.Count >= settings.MaxRetransmissionBurst) break;
+            if (!m.Nacked)
+            {
+                m.BackoffLevel = (m.BackoffGeneration == Rtt.Generation ? m.BackoffLevel : 0) + 1;
+                m.BackoffGeneration = Rtt.Generation;
+                Rtt.NoteBackoff(m.BackoffLevel);
+            }
+            m.Nacked = false;
+            m.DueAt = now + Rtt.TimeoutFor(m.BackoffLevel);
+            (due ??= []).Add(m.Number);
+        }
+        return due is null ? RetransmissionBatch.None : new RetransmissionBatch(due, null);
+    }
+
+    /// <summary>
+    /// Removes the messages inside <paramref name="ranges"/> (ascending, disjoint) into <paramref name="released"/> and
+    /// takes one RTT sample: from the most recently sent released message that was transmitted exactly once (Karn).
+    /// </summary>
+    public TimeSpan? Release(IReadOnlyList<AckRange> ranges, DateTimeOffset now, List<SourceMessage> released)
+    {
+        if (ranges.Count == 0 || _messages.Count == 0) return null;
+        List<ulong>? remove = null;
+        DateTimeOffset? newestSingleSend = null;
+        var r = 0;
+        foreach (var m in _messages.Values)
+        {
+            while (r < ranges.Count && ranges[r].Upper < m.Number) r++;
+            if (r == ranges.Count) break;
+            if (!ranges[r].Contains(m.Number)) continue;
+            (remove ??= []).Add(m.Number);
+            released.Add(new SourceMessage(m.Number, m.Payload));
+            if (m.Transmissions == 1 && m.LastSentAt is { } sent && (newestSingleSend is null || sent > newestSingleSend)) newestSingleSend = sent;
+        }
+        remove?.ForEach(n => _messages.Remove(n));
+        if (newestSingleSend is not { } from || now < from) return null;
+        var sample = now - from;
+        Rtt.AddSample(sample);
+        return sample;
+    }
+
+    /// <summary>Removes and returns every message, ascending (the sequence ended without them).</summary>
+    public IReadOnlyList<SourceMessage> TakeAll()
+    {
+        var all = _messages.Values.Select(m => new SourceMessage(m.Number, m.Payload)).ToArray();
+        _messages.Clear();
+        return all;
+    }
+}
