@@ -5,7 +5,7 @@ internal sealed record BenchArgs(int Calls, int Warmup, int Rounds)
 {
     public static BenchArgs Parse(string[] args)
     {
-        int calls = 5000, warmup = 500, rounds = 3;
+        int calls = 3000, warmup = 300, rounds = 7;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1]);
