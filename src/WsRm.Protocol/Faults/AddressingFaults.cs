@@ -47,6 +47,19 @@ public static class AddressingFaults
         };
     }
 
+    /// <summary>The transport's action (SOAPAction, or the SOAP 1.2 action parameter) differs from wsa:Action (§6.4.1).</summary>
+    public static SoapFault ActionMismatch(AddressingVersion? wsa, string wsaAction, string transportAction)
+    {
+        wsa ??= AddressingVersion.WsAddressing10;
+        return new SoapFault(FaultCodeKind.Sender, new XmlQualifiedName("InvalidAddressingHeader", wsa.Namespace),
+            $"The SOAP action '{transportAction}' of the transport does not match wsa:Action '{wsaAction}'.")
+        {
+            NestedSubcode = new XmlQualifiedName("ActionMismatch", wsa.Namespace),
+            Action = wsa.FaultAction,
+            WriteDetail = w => WriteProblemHeader(w, wsa, "Action"),
+        };
+    }
+
     private static void WriteProblemHeader(XmlWriter w, AddressingVersion wsa, string header)
     {
         w.WriteStartElement("ProblemHeaderQName", wsa.Namespace);

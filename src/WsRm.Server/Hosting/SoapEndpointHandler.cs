@@ -52,9 +52,10 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         }
 
         SoapMessage message;
+        var transportAction = SoapHttp.TransportAction(request, soap);
         try
         {
-            message = EnvelopeReader.Read(body, SoapHttp.TransportAction(request, soap));
+            message = EnvelopeReader.Read(body, transportAction);
         }
         catch (SoapParseException e)
         {
@@ -71,6 +72,11 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         if (message.NotUnderstood.Count > 0)
         {
             await FaultAsync(http, message, SoapFaults.MustUnderstand(message.NotUnderstood[0])).ConfigureAwait(false);
+            return;
+        }
+        if (transportAction is not null && message.Addressing.Version is not null && message.Action != transportAction)
+        {
+            await FaultAsync(http, message, AddressingFaults.ActionMismatch(message.Addressing.Version, message.Action ?? "", transportAction)).ConfigureAwait(false);
             return;
         }
         if (UnsupportedReplyAddress(message) is { } header)
