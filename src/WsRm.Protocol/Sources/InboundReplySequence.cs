@@ -1,4 +1,3 @@
-using WsRm.Protocol.Faults;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;
 
@@ -14,9 +13,9 @@ namespace WsRm.Protocol.Sources;
 /// </summary>
 internal sealed class InboundReplySequence
 {
-    private readonly SequenceRanges _received = new();
-    private readonly int _maxRanges;
-    private const ulong MaxNumber = long.MaxValue;
+    // The same rules as the server's destination side, unordered and with no delivery buffer: a reply is handed over
+    // as soon as it is accepted.
+    private readonly DestinationSequence _destination;
 
     /// <summary>The offered sequence, accepted by the CreateSequenceResponse.</summary>
     public InboundReplySequence(string id, RmVersion rm, SourceSequenceSettings settings, DateTimeOffset now)
@@ -25,35 +24,33 @@ internal sealed class InboundReplySequence
         ArgumentNullException.ThrowIfNull(rm);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        Id = id;
-        Rm = rm;
-        _maxRanges = settings.MaxAcknowledgementRanges;
-        LastActivity = now;
+        _destination = new DestinationSequence(id, rm, ordered: false,
+            new DestinationSequenceLimits(Window: int.MaxValue, MaxRanges: settings.MaxAcknowledgementRanges), now);
     }
 
     /// <summary>The offered sequence id.</summary>
-    public string Id { get; }
+    public string Id => _destination.Id;
 
     /// <summary>The RM version.</summary>
-    public RmVersion Rm { get; }
+    public RmVersion Rm => _destination.Rm;
 
     /// <summary>Current state.</summary>
-    public DestinationState State { get; private set; }
+    public DestinationState State => _destination.State;
 
     /// <summary>The last reply number once known (1.0 LastMessage, 1.1 CloseSequence's LastMsgNumber).</summary>
-    public ulong? LastMessageNumber { get; private set; }
+    public ulong? LastMessageNumber => _destination.LastMessageNumber;
 
     /// <summary>When the server was last heard from on this sequence.</summary>
-    public DateTimeOffset LastActivity { get; private set; }
+    public DateTimeOffset LastActivity => _destination.LastActivity;
 
     /// <summary>The received reply numbers, ascending ranges.</summary>
-    public IReadOnlyList<AckRange> Received => _received.Ranges;
+    public IReadOnlyList<AckRange> Received => _destination.Received.Ranges;
 
     /// <summary>True when something arrived (new or duplicate) since the last acknowledgement sent.</summary>
     public bool AcknowledgementPending { get; private set; }
 
     /// <summary>True when the last number is known and every reply up to it arrived.</summary>
-    public bool IsComplete => LastMessageNumber is { } last && _received.IsExactly(last);
+    public bool IsComplete => LastMessageNumber is { } last && _destination.Received.IsExactly(last);
 
     /// <summary>
     /// Decides about reply <paramref name="number"/> (WS-RM 1.1 §3.7, 1.0 §3.1): Accepted (hand it over), Duplicate
@@ -62,38 +59,18 @@ internal sealed class InboundReplySequence
     /// </summary>
     public ReceiveDecision Receive(ulong number, bool lastMessage, DateTimeOffset now)
     {
-        if (State == DestinationState.Terminated) return ReceiveDecision.Faulted(new UnknownSequenceFault(Id));
-        LastActivity = now;
-        if (number == 0)
-        {
-            State = DestinationState.Terminated;
-            return ReceiveDecision.Faulted(new SequenceTerminatedFault(Id, FaultCodeKind.Sender, "wsrm:MessageNumber 0 is not valid: numbering starts at 1."));
-        }
-        if (number > MaxNumber) return ReceiveDecision.Faulted(new MessageNumberRolloverFault(Id, MaxNumber));
-        if (_received.Contains(number))
-        {
-            AcknowledgementPending = true;
-            return ReceiveDecision.Duplicate;
-        }
-        if (LastMessageNumber is { } last && number > last) return ExceededLast();
-        if (State == DestinationState.Closed) return ReceiveDecision.Faulted(new SequenceClosedFault(Id));
-        if (lastMessage && number < _received.Highest) return ExceededLast();
-        if (_received.Ranges.Count >= _maxRanges && _received.NeedsNewRange(number)) return ReceiveDecision.Dropped;
-
-        if (lastMessage) LastMessageNumber = number;
-        _received.Add(number);
-        AcknowledgementPending = true;
-        return ReceiveDecision.Accepted;
+        var decision = _destination.Receive(number, lastMessage, now);
+        if (decision.Outcome == ReceiveOutcome.Accepted) _destination.Delivered(number);
+        if (decision.Outcome is ReceiveOutcome.Accepted or ReceiveOutcome.Duplicate) AcknowledgementPending = true;
+        return decision;
     }
 
     /// <summary>The acknowledgement of every reply received, to piggyback on the next request (Final once closed, 1.1).</summary>
-    public SequenceAcknowledgement Acknowledgement() => new()
+    public SequenceAcknowledgement Acknowledgement()
     {
-        Identifier = Id,
-        Ranges = _received.Snapshot(),
-        None = Rm.Is11 && _received.Ranges.Count == 0,
-        Final = Rm.Is11 && State != DestinationState.Active,
-    };
+        var ack = _destination.Acknowledgement(flowControl: false);
+        return ack with { None = Rm.Is11 && ack.Ranges.Count == 0, Final = Rm.Is11 && ack.Final };
+    }
 
     /// <summary>Records that <see cref="Acknowledgement"/> went out.</summary>
     public void OnAcknowledgementSent() => AcknowledgementPending = false;
@@ -101,34 +78,15 @@ internal sealed class InboundReplySequence
     /// <summary>The server's CloseSequence for the reply sequence (WS-RM 1.1 §3.5): accept no new replies; idempotent.</summary>
     public StateTransition Close(ulong? lastMessageNumber, DateTimeOffset now)
     {
-        var before = State;
-        LastActivity = now;
-        if (State == DestinationState.Active)
-        {
-            State = DestinationState.Closed;
-            LastMessageNumber ??= lastMessageNumber ?? _received.Highest;
-            AcknowledgementPending = true;
-        }
-        return new StateTransition(before, State);
+        var transition = _destination.Close(lastMessageNumber, now);
+        if (transition.Changed) AcknowledgementPending = true;
+        return transition;
     }
 
     /// <summary>TerminateSequence, a sequence fault, or the client closing: the sequence is gone; idempotent.</summary>
-    public StateTransition Terminate()
-    {
-        var before = State;
-        State = DestinationState.Terminated;
-        return new StateTransition(before, State);
-    }
+    public StateTransition Terminate() => _destination.Terminate();
 
     /// <summary>True when nothing arrived on the reply sequence for <paramref name="inactivityTimeout"/> (zero or negative: never).</summary>
     public bool IsInactive(DateTimeOffset now, TimeSpan inactivityTimeout) =>
-        inactivityTimeout > TimeSpan.Zero && now - LastActivity >= inactivityTimeout;
-
-    // 1.1 keeps the sequence and refuses the message; 1.0's LastMessageNumberExceeded is unrecoverable (§4.5 of 1.0).
-    private ReceiveDecision ExceededLast()
-    {
-        if (Rm.Is11) return ReceiveDecision.Faulted(new SequenceClosedFault(Id));
-        State = DestinationState.Terminated;
-        return ReceiveDecision.Faulted(new LastMessageNumberExceededFault(Id));
-    }
+        inactivityTimeout > TimeSpan.Zero && _destination.IsInactive(now, inactivityTimeout);
 }
