@@ -16,12 +16,12 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
         {
             // wsrm:Sequence is always mustUnderstand (WS-RM 1.1 §3.3): running it here without acknowledging would
             // make a retrying client run the operation again.
-            await FaultAsync(http, message, SoapFaults.MustUnderstand(new System.Xml.XmlQualifiedName("Sequence", rm.Namespace))).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, SoapFaults.MustUnderstand(new System.Xml.XmlQualifiedName("Sequence", rm.Namespace))).ConfigureAwait(false);
             return;
         }
         if (message.Action is not { } action || !Endpoint.Dispatcher.TryGetOperation(action, out var operation))
         {
-            await FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, message.Action)).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, message.Action)).ConfigureAwait(false);
             return;
         }
         var lease = Endpoint.InstanceMode == ServiceInstanceMode.Single ? Endpoint.Single : Endpoint.CreateScoped();
@@ -44,7 +44,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
 
         if (result.FaultValue is { } fault)
         {
-            await FaultAsync(http, message, fault).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, fault).ConfigureAwait(false);
         }
         else if (result.IsOneWay || IsReplyToNone(message))
         {
@@ -52,7 +52,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
         }
         else
         {
-            var reply = ReplyFor(message, result.ReplyAction);
+            var reply = SoapReplies.For(message, result.ReplyAction);
             reply.WriteBody = result.WriteBody;
             await SoapHttp.WriteAsync(http.Response, reply).ConfigureAwait(false);
         }

@@ -71,17 +71,17 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         }
         if (message.NotUnderstood.Count > 0)
         {
-            await FaultAsync(http, message, SoapFaults.MustUnderstand(message.NotUnderstood[0])).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, SoapFaults.MustUnderstand(message.NotUnderstood[0])).ConfigureAwait(false);
             return;
         }
         if (transportAction is not null && message.Addressing.Version is not null && message.Action != transportAction)
         {
-            await FaultAsync(http, message, AddressingFaults.ActionMismatch(message.Addressing.Version, message.Action ?? "", transportAction)).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, AddressingFaults.ActionMismatch(message.Addressing.Version, message.Action ?? "", transportAction)).ConfigureAwait(false);
             return;
         }
         if (UnsupportedReplyAddress(message) is { } header)
         {
-            await FaultAsync(http, message, AddressingFaults.InvalidAddressingHeader(message.Addressing.Version, header,
+            await SoapReplies.FaultAsync(http, message, AddressingFaults.InvalidAddressingHeader(message.Addressing.Version, header,
                 "Only the anonymous address is supported: replies and faults travel on the HTTP response.")).ConfigureAwait(false);
             return;
         }
@@ -99,22 +99,6 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
     }
 
     protected abstract Task HandleMessageAsync(HttpContext http, SoapMessage message);
-
-    /// <summary>A reply to <paramref name="request"/>: same SOAP and addressing versions, related to its MessageID.</summary>
-    protected static OutgoingMessage ReplyFor(SoapMessage request, string? action) =>
-        new(request.Version, request.Addressing.Version)
-        {
-            Action = action,
-            RelatesTo = request.Addressing.MessageId,
-        };
-
-    protected static Task FaultAsync(HttpContext http, SoapMessage request, SoapFault fault)
-    {
-        var reply = ReplyFor(request, null);
-        reply.Fault = fault;
-        if (fault.SequenceFaultHeader is { } ns) reply.Rm = Protocol.ReliableMessaging.RmVersion.FromNamespace(ns);
-        return SoapHttp.WriteAsync(http.Response, reply);
-    }
 
     private Task Reject(HttpContext http, int status, string reason)
     {

@@ -20,9 +20,9 @@ internal sealed class ReliableEndpointHandler(ServiceEndpoint endpoint, Sequence
     {
         var action = message.Action;
         var rm = message.RmVersion ?? RmVersion.FromAction(action);
-        if (rm is null) return Fault(http, message, new WsrmRequiredFault().ToSoapFault(RmVersion.Rm11, message.Version, message.Addressing.Version));
+        if (rm is null) return SoapReplies.FaultAsync(http, message, new WsrmRequiredFault().ToSoapFault(RmVersion.Rm11, message.Version, message.Addressing.Version));
         if (message.Addressing.Version is null)
-            return Fault(http, message, AddressingFaults.MessageAddressingHeaderRequired(null, "Action"));
+            return SoapReplies.FaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(null, "Action"));
 
         if (action == rm.CreateSequenceAction) return _lifecycle.CreateAsync(http, message, rm);
         if (action == rm.TerminateSequenceAction) return _lifecycle.TerminateAsync(http, message, rm);
@@ -31,9 +31,7 @@ internal sealed class ReliableEndpointHandler(ServiceEndpoint endpoint, Sequence
         if (action == rm.SequenceAcknowledgementAction && message.Sequence is null) return _lifecycle.AcknowledgementAsync(http, message, rm);
         if (message.Sequence is not null) return _messages.HandleAsync(http, message, rm);
         if (RmVersion.FromAction(action) is not null)
-            return Fault(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, action));
-        return Fault(http, message, new WsrmRequiredFault().ToSoapFault(RmVersion.Rm11, message.Version, message.Addressing.Version));
+            return SoapReplies.FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, action));
+        return SoapReplies.FaultAsync(http, message, new WsrmRequiredFault().ToSoapFault(RmVersion.Rm11, message.Version, message.Addressing.Version));
     }
-
-    private static Task Fault(HttpContext http, SoapMessage message, SoapFault fault) => FaultAsync(http, message, fault);
 }

@@ -11,13 +11,12 @@ namespace WsRm.Server.Sequences;
 internal static class RmReplies
 {
     /// <summary>A reply to <paramref name="request"/> carrying RM headers of <paramref name="rm"/>.</summary>
-    public static OutgoingMessage For(SoapMessage request, RmVersion rm, string? action) =>
-        new(request.Version, request.Addressing.Version)
-        {
-            Action = action,
-            RelatesTo = request.Addressing.MessageId,
-            Rm = rm,
-        };
+    public static OutgoingMessage For(SoapMessage request, RmVersion rm, string? action)
+    {
+        var reply = SoapReplies.For(request, action);
+        reply.Rm = rm;
+        return reply;
+    }
 
     /// <summary>A standalone acknowledgement message.</summary>
     public static Task AcknowledgeAsync(HttpContext http, SoapMessage request, RmVersion rm, SequenceAcknowledgement ack)
@@ -38,17 +37,6 @@ internal static class RmReplies
         if (request.Sequence is { } seq) WsRmServerLog.MessageFaulted(manager.Logger, seq.Identifier, seq.MessageNumber, fault.ToString());
         var reply = For(request, rm, null);
         reply.Fault = fault.ToSoapFault(rm, request.Version, request.Addressing.Version);
-        return SoapHttp.WriteAsync(http.Response, reply);
-    }
-
-    /// <summary>Writes a non-RM SOAP fault answering <paramref name="request"/>.</summary>
-    public static Task SoapFaultAsync(HttpContext http, SoapMessage request, SoapFault fault)
-    {
-        var reply = new OutgoingMessage(request.Version, request.Addressing.Version)
-        {
-            RelatesTo = request.Addressing.MessageId,
-            Fault = fault,
-        };
         return SoapHttp.WriteAsync(http.Response, reply);
     }
 }

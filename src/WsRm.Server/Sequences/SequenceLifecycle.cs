@@ -24,7 +24,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         var wsa = message.Addressing.Version!;
         if (message.Addressing.MessageId is null)
         {
-            await RmReplies.SoapFaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(wsa, "MessageID")).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(wsa, "MessageID")).ConfigureAwait(false);
             return;
         }
         CreateSequence request;
@@ -128,7 +128,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     {
         if (message.AckRequests.Count == 0)
         {
-            await RmReplies.SoapFaultAsync(http, message, SoapFaults.InvalidMessage("An AckRequested message must carry a wsrm:AckRequested header.")).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, SoapFaults.InvalidMessage("An AckRequested message must carry a wsrm:AckRequested header.")).ConfigureAwait(false);
             return;
         }
         var id = message.AckRequests[0].Identifier;
@@ -171,12 +171,12 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         }
         catch (Exception e) when (e is SoapParseException or System.Xml.XmlException)
         {
-            await RmReplies.SoapFaultAsync(http, message, SoapFaults.InvalidMessage(e.Message)).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, SoapFaults.InvalidMessage(e.Message)).ConfigureAwait(false);
             return null;
         }
         if (rm.Is11 && message.Addressing.MessageId is null)
         {
-            await RmReplies.SoapFaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(message.Addressing.Version, "MessageID")).ConfigureAwait(false);
+            await SoapReplies.FaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(message.Addressing.Version, "MessageID")).ConfigureAwait(false);
             return null;
         }
         if (manager.Find(control.Identifier, endpoint) is not { } session)
