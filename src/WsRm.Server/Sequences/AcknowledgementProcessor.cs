@@ -15,6 +15,8 @@ internal static class AcknowledgementProcessor
         InvalidAcknowledgementFault? fault = null;
         lock (session.Sync)
         {
+            // Acknowledgements are activity too: a client that only acknowledges replies keeps its sequence alive.
+            session.Record.Destination.Touch(manager.Time.GetUtcNow());
             foreach (var ack in message.Acknowledgements)
             {
                 if (ack.Identifier != reply.Id) continue;
