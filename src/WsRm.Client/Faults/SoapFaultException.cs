@@ -1,0 +1,33 @@
+using System.Xml;
+
+namespace WsRm.Client;
+
+/// <summary>The service answered a request with a SOAP fault (an application fault, or a SOAP-level one).</summary>
+public sealed class SoapFaultException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SoapFaultException(XmlQualifiedName code, XmlQualifiedName? subcode, string reason, string? action, string? detailXml)
+        : base($"The service returned a fault ({subcode ?? code}): {reason}")
+    {
+        Code = code;
+        Subcode = subcode;
+        Reason = reason;
+        Action = action;
+        DetailXml = detailXml;
+    }
+
+    /// <summary>The fault code (SOAP 1.2 <c>Code/Value</c>, SOAP 1.1 <c>faultcode</c>).</summary>
+    public XmlQualifiedName Code { get; }
+
+    /// <summary>The first subcode (SOAP 1.2), or null.</summary>
+    public XmlQualifiedName? Subcode { get; }
+
+    /// <summary>The reason text.</summary>
+    public string Reason { get; }
+
+    /// <summary>The fault message's <c>wsa:Action</c>, or null.</summary>
+    public string? Action { get; }
+
+    /// <summary>The children of the fault's detail element as XML, or null when there is no detail.</summary>
+    public string? DetailXml { get; }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using WsRm.Protocol;
+using WsRm.Protocol.Soap;
+
+namespace WsRm.Client;
+
+/// <summary>
+/// One SOAP request over HTTP and the envelope that answers it. A 202 or an empty body is "no message"; anything
+/// that is not a SOAP envelope in a 200 or 500 response is a <see cref="TransportException"/>, which the session masks
+/// and leaves to retransmission.
+/// </summary>
+internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, long maxResponseSize)
+{
+    /// <summary>Posts <paramref name="envelope"/>; returns the answering message, or null for none.</summary>
+    public async Task<SoapMessage?> SendAsync(byte[] envelope, string action, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, via) { Version = HttpVersion.Version11 };
+        var content = new ByteArrayContent(envelope);
+        content.Headers.TryAddWithoutValidation("Content-Type", soap.ContentType(action));
+        request.Content = content;
+        if (soap == SoapVersion.Soap11) request.Headers.TryAddWithoutValidation("SOAPAction", "\"" + action + "\"");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status == 202 || status == 204) return null;
+        if (status != 200 && status != 500) throw new TransportException($"HTTP {status} {response.ReasonPhrase}");
+        if (response.Content.Headers.ContentLength is > 0 and var length && length > maxResponseSize)
+            throw new TransportException($"The response of {length} bytes exceeds the limit of {maxResponseSize} bytes.");
+        var body = await ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            if (status == 200) return null;
+            throw new TransportException("HTTP 500 without a SOAP envelope.");
+        }
+        if (SoapVersion.FromContentType(response.Content.Headers.ContentType?.ToString()) is null)
+            throw new TransportException($"HTTP {status} with content type '{response.Content.Headers.ContentType}', not SOAP.");
+        try
+        {
+            return EnvelopeReader.Read(body, TransportAction(response.Content.Headers.ContentType));
+        }
+        catch (Exception e) when (e is SoapParseException or SoapVersionMismatchException)
+        {
+            throw new TransportException("The response is not a readable SOAP envelope: " + e.Message, e);
+        }
+    }
+
+    private async Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxResponseSize)
+                throw new TransportException($"The response exceeds the limit of {maxResponseSize} bytes.");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string? TransportAction(MediaTypeHeaderValue? contentType)
+    {
+        if (contentType is null) return null;
+        foreach (var p in contentType.Parameters)
+            if (string.Equals(p.Name, "action", StringComparison.OrdinalIgnoreCase)) return p.Value?.Trim('"');
+        return null;
+    }
+}

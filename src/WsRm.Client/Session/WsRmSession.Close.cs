@@ -1,0 +1,128 @@
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Soap;
+using WsRm.Protocol.Sources;
+
+namespace WsRm.Client;
+
+public sealed partial class WsRmSession
+{
+    /// <summary>
+    /// Closes gracefully: waits until every message is acknowledged (and every reply received), then WS-RM 1.1 sends
+    /// CloseSequence and checks the final acknowledgement is exactly 1..last (§3.5), WS-RM 1.0 sends the LastMessage
+    /// (§3.5 of 1.0) and waits for its acknowledgement; then TerminateSequence (§3.6). Bounded by
+    /// <see cref="WsRmClientOptions.OperationTimeout"/>. Any failure faults the session and is thrown.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; the session is then faulted.</param>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_sync)
+        {
+            if (_state == SessionState.Closed) return;
+            if (_state == SessionState.Faulted) throw new WsRmSessionFaultedException($"The session of sequence {_source.Id} is faulted: {_failure?.Message}", _failure);
+            if (_state == SessionState.Closing) throw new InvalidOperationException($"The session of sequence {_source.Id} is already closing.");
+            _state = SessionState.Closing;
+            _source.BeginClose();
+            _progress.Signal();
+        }
+        using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await WaitUntilAsync(() => _source.IsFullyAcknowledged && _calls.Count == 0, linked.Token).ConfigureAwait(false);
+            if (_messages.Rm.Is11) await CloseSequenceAsync(linked.Token).ConfigureAwait(false);
+            else await SendLastMessageAsync(linked.Token).ConfigureAwait(false);
+            await TerminateSequenceAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var error = e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? new TimeoutException($"Closing sequence {_source.Id} did not complete within {_options.OperationTimeout}.", e)
+                : e;
+            FaultSession(error);
+            if (error == e) throw;
+            throw error;
+        }
+        ulong messages;
+        lock (_sync)
+        {
+            _state = SessionState.Closed;
+            _source.Terminate();
+            _replies.Terminate();
+            messages = _source.HighestAssigned;
+            _progress.Signal();
+        }
+        _stop.Cancel();
+        WsRmClientLog.SessionClosed(_logger, _source.Id, messages);
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_sync)
+            {
+                if (_state == SessionState.Faulted) throw new WsRmSessionFaultedException($"The session of sequence {_source.Id} faulted: {_failure?.Message}", _failure);
+                if (condition()) return;
+                changed = _progress.WaitAsync();
+            }
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // WS-RM 1.1 §3.5: CloseSequence with LastMsgNumber; the answer's acknowledgement must be exactly 1..last.
+    private async Task CloseSequenceAsync(CancellationToken cancellationToken)
+    {
+        byte[] request;
+        lock (_sync)
+            request = _messages.Control(SequenceControlKind.CloseSequence, _messages.Rm.CloseSequenceAction, _source.Id!,
+                _source.LastMessageNumber, ReplyAcknowledgement());
+        var response = await ControlExchange.RunAsync(_transport, () => request, _messages.Rm.CloseSequenceAction, _options, _time, _logger, cancellationToken).ConfigureAwait(false)
+            ?? throw new WsRmSessionFaultedException($"CloseSequence for {_source.Id} was answered with an empty HTTP response.");
+        if (FaultReader.IsFault(response)) throw FaultReader.Read(response).ToException();
+        var ack = response.Acknowledgements.FirstOrDefault(a => a.Identifier == _source.Id)
+            ?? throw new WsRmSessionFaultedException($"The CloseSequenceResponse for {_source.Id} carried no acknowledgement.");
+        lock (_sync)
+        {
+            var result = _source.OnFinalAcknowledgement(ack, _time.GetUtcNow());
+            if (result.Outcome == AcknowledgementOutcome.Invalid)
+                throw new WsRmSessionFaultedException(_source.Failure?.Message ?? $"The final acknowledgement of {_source.Id} is invalid.");
+        }
+    }
+
+    // WS-RM 1.0 §3.5: the empty-bodied LastMessage, retransmitted like any message; its reply ends the reply sequence.
+    private async Task SendLastMessageAsync(CancellationToken cancellationToken)
+    {
+        var call = new PendingCall(_messages.Rm.LastMessageAction, null, oneWay: false, MessageFactory.NewMessageId()) { LastMessage = true };
+        byte[] envelope;
+        lock (_sync)
+        {
+            var now = _time.GetUtcNow();
+            var result = _source.AssignLastMessage(call, now);
+            if (!result.IsAssigned) throw new WsRmSessionFaultedException($"The LastMessage of {_source.Id} could not be numbered: {result.Outcome}.");
+            call.Number = result.Number;
+            _calls[call.MessageId] = call;
+            envelope = BuildForSend(call);
+            _source.OnSent(result.Number, now);
+        }
+        _scheduler.Wake();
+        StartSend(envelope, call.Action, call);
+        await call.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitUntilAsync(() => _source.IsFullyAcknowledged, cancellationToken).ConfigureAwait(false);
+    }
+
+    // WS-RM 1.1 §3.6 / 1.0 §3.6. A retransmitted TerminateSequence whose first answer was lost meets UnknownSequence:
+    // the sequence is gone either way.
+    private async Task TerminateSequenceAsync(CancellationToken cancellationToken)
+    {
+        byte[] request;
+        lock (_sync)
+            request = _messages.Control(SequenceControlKind.TerminateSequence, _messages.Rm.TerminateSequenceAction, _source.Id!,
+                _messages.Rm.Is11 ? _source.LastMessageNumber : null, ReplyAcknowledgement());
+        var response = await ControlExchange.RunAsync(_transport, () => request, _messages.Rm.TerminateSequenceAction, _options, _time, _logger, cancellationToken).ConfigureAwait(false);
+        if (response is null || !FaultReader.IsFault(response)) return;
+        var fault = FaultReader.Read(response);
+        if (fault.RmSubcode?.Name == "UnknownSequence") return;
+        throw fault.ToException();
+    }
+}

@@ -1,0 +1,87 @@
+using WsRm.Protocol.Sequences;
+using WsRm.Protocol.Soap;
+using WsRm.Protocol.Sources;
+
+namespace WsRm.Client;
+
+public sealed partial class WsRmSession
+{
+    // Every HTTP response of an application message or AckRequested: acknowledgements of our sequence first (they
+    // release the window and complete one-way calls), then a reply on the offered sequence (matched by RelatesTo), or
+    // a fault outside the reply sequence, which ends the session.
+    private void OnResponse(SoapMessage message)
+    {
+        var fault = FaultReader.IsFault(message) ? FaultReader.Read(message) : null;
+        Exception? sessionFault = null;
+        List<PendingCall>? acknowledged = null;
+        PendingCall? answered = null;
+        WsRmReply? reply = null;
+        Exception? callError = null;
+        lock (_sync)
+        {
+            if (_state is SessionState.Faulted or SessionState.Closed) return;
+            var now = _time.GetUtcNow();
+            foreach (var ack in message.Acknowledgements)
+            {
+                if (ack.Identifier != _source.Id) continue;
+                var result = _source.OnAcknowledgement(ack, now);
+                if (result.Outcome == AcknowledgementOutcome.Invalid)
+                {
+                    sessionFault = new WsRmSessionFaultedException($"The service sent an invalid acknowledgement for sequence {_source.Id}.");
+                    break;
+                }
+                foreach (var released in result.NewlyAcknowledged)
+                {
+                    var call = (PendingCall)released.Payload;
+                    if (call.OneWay)
+                    {
+                        _calls.Remove(call.MessageId);
+                        (acknowledged ??= []).Add(call);
+                    }
+                    else if (!call.IsDone && _calls.ContainsKey(call.MessageId))
+                    {
+                        call.ReplyDueAt = now + _source.Rtt.CurrentTimeout;
+                    }
+                }
+                if (result.Transition.After == SourceState.Faulted)
+                    sessionFault ??= new WsRmSessionFaultedException(_source.Failure?.Message ?? $"Sequence {_source.Id} faulted.");
+            }
+
+            if (message.Sequence is { } sequence && sequence.Identifier == _replies.Id)
+            {
+                _source.Touch(now);
+                var decision = _replies.Receive(sequence.MessageNumber, sequence.LastMessage, now);
+                if (decision.Outcome == ReceiveOutcome.Accepted && message.Addressing.RelatesTo is { } relatesTo
+                    && _calls.Remove(relatesTo, out var call))
+                {
+                    answered = call;
+                    call.ReplyDueAt = null;
+                    if (fault is not null) callError = fault.ToException();
+                    else reply = new WsRmReply(message);
+                }
+                else if (decision.Outcome == ReceiveOutcome.Duplicate)
+                {
+                    WsRmClientLog.DuplicateReply(_logger, sequence.MessageNumber);
+                }
+                else if (decision.Outcome == ReceiveOutcome.Faulted)
+                {
+                    sessionFault ??= new WsRmSessionFaultedException($"The reply sequence {_replies.Id} failed: {decision.Fault}");
+                }
+            }
+            else if (fault is not null)
+            {
+                sessionFault ??= fault.ToException();
+            }
+            _progress.Signal();
+        }
+
+        if (acknowledged is not null)
+            foreach (var call in acknowledged) call.Complete(null);
+        if (answered is not null)
+        {
+            if (callError is not null) answered.Fail(callError);
+            else answered.Complete(reply);
+        }
+        if (sessionFault is not null) FaultSession(sessionFault);
+    }
+}

@@ -1,0 +1,96 @@
+using WsRm.Protocol.Sources;
+
+namespace WsRm.Client;
+
+public sealed partial class WsRmSession
+{
+    // When the timer loop must wake: a retransmission timer, a lost reply to recover, an AckRequested, inactivity.
+    private DateTimeOffset? NextDue()
+    {
+        lock (_sync)
+        {
+            if (_state is SessionState.Faulted or SessionState.Closed) return null;
+            var next = Earliest(_source.NextDueTime, _source.NextAckRequestedTime(_options.InactivityTimeout));
+            foreach (var call in _calls.Values)
+                if (call.ReplyDueAt is { } at && call.InFlight == 0) next = Earliest(next, at);
+            return next;
+        }
+    }
+
+    private void OnDue(DateTimeOffset now)
+    {
+        try
+        {
+            HandleDue(now);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            FaultSession(new WsRmSessionFaultedException($"The timer of sequence {_source.Id} failed: {e.Message}", e));
+        }
+    }
+
+    private void HandleDue(DateTimeOffset now)
+    {
+        List<(byte[] Envelope, string Action, PendingCall? Call)> sends = [];
+        Exception? fault = null;
+        lock (_sync)
+        {
+            if (_state is SessionState.Faulted or SessionState.Closed) return;
+            var batch = _source.DueRetransmissions(now);
+            if (batch.Failure is { } failure)
+            {
+                fault = new WsRmSessionFaultedException(failure.Message) { MessageNumber = failure.MessageNumber, Attempts = failure.Attempts };
+            }
+            foreach (var number in batch.Numbers)
+            {
+                if (!_source.TryGetPayload(number, out var payload)) continue;
+                var call = (PendingCall)payload;
+                WsRmClientLog.Retransmitting(_logger, _source.Id, number);
+                sends.Add((BuildForSend(call), call.Action, call));
+                _source.OnSent(number, now);
+            }
+            fault ??= RecoverReplies(now, sends);
+            if (fault is null && _source.IsInactive(now, _options.InactivityTimeout))
+            {
+                fault = new WsRmSessionFaultedException(SourceFailure.Inactive(_source.Id, _options.InactivityTimeout).Message);
+            }
+            else if (fault is null && _source.NeedsAckRequested(now, _options.InactivityTimeout))
+            {
+                WsRmClientLog.AckRequested(_logger, _source.Id);
+                sends.Add((_messages.AckRequested(_source.Id!, ReplyAcknowledgement()), _messages.Rm.AckRequestedAction, null));
+                _source.OnAckRequestedSent(now);
+            }
+        }
+        if (fault is not null)
+        {
+            FaultSession(fault);
+            return;
+        }
+        foreach (var (envelope, action, call) in sends) StartSend(envelope, action, call);
+    }
+
+    // Under the lock: requests acknowledged whose reply never came (the response carrying it was lost) are sent
+    // again with the same number and MessageID; the service answers from its reply cache.
+    private WsRmSessionFaultedException? RecoverReplies(DateTimeOffset now, List<(byte[], string, PendingCall?)> sends)
+    {
+        foreach (var call in _calls.Values)
+        {
+            if (call.ReplyDueAt is not { } at || at > now || call.InFlight > 0) continue;
+            if (call.ReplyResends >= _options.MaxRetryCount)
+            {
+                return new WsRmSessionFaultedException(
+                    $"The reply to message {call.Number} of sequence {_source.Id} was not received after {call.ReplyResends + 1} transmissions.")
+                { MessageNumber = call.Number, Attempts = call.ReplyResends + 1 };
+            }
+            call.ReplyResends++;
+            var backoff = _source.Rtt.TimeoutFor(call.ReplyResends);
+            call.ReplyDueAt = now + backoff;
+            WsRmClientLog.RecoveringReply(_logger, _source.Id, call.Number);
+            sends.Add((BuildForSend(call), call.Action, call));
+        }
+        return null;
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,88 @@
+using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Soap;
+using WsRm.Protocol.Sources;
+
+namespace WsRm.Client;
+
+/// <summary>
+/// Settings of a client <see cref="WsRmSession"/>. Names and defaults follow WCF's <c>ReliableSessionBindingElement</c>.
+/// Checked by <see cref="Validate"/> when a session opens.
+/// </summary>
+public sealed class WsRmClientOptions
+{
+    /// <summary>The WS-RM version (default 1.1).</summary>
+    public WsRmVersion Version { get; set; } = WsRmVersion.Rm11;
+
+    /// <summary>The SOAP version (default 1.2).</summary>
+    public WsRmSoapVersion Soap { get; set; } = WsRmSoapVersion.Soap12;
+
+    /// <summary>The logical address of the service, sent as <c>wsa:To</c>. Required; absolute.</summary>
+    public Uri? Address { get; set; }
+
+    /// <summary>The physical URL the HTTP requests go to (WCF's ClientVia); null means <see cref="Address"/>.</summary>
+    public Uri? Via { get; set; }
+
+    /// <summary>Messages sent and not yet acknowledged, at most (default 32; 1 to 4096).</summary>
+    public int MaxTransferWindowSize { get; set; } = 32;
+
+    /// <summary>Retransmissions of one message before the session faults (default 8).</summary>
+    public int MaxRetryCount { get; set; } = 8;
+
+    /// <summary>The retransmission timeout before a round-trip time is measured (default 1 s).</summary>
+    public TimeSpan InitialRetransmissionTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The ceiling of the retransmission timeout, exponential backoff included (RFC 6298 §5.5; default 60 s). A lower
+    /// ceiling recovers faster on a lossy path, at the price of more retransmissions when the service is slow.
+    /// </summary>
+    public TimeSpan MaxRetransmissionTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The session faults when nothing is heard from the service for this long (default 10 minutes); half of it idle sends an AckRequested.</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long one call (open, a request, a send, close) may take, waiting for window room included (default 1 minute).</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Replies are delivered in order (default true). Replies are matched to their request by <c>wsa:RelatesTo</c>, so
+    /// each caller gets its own reply whatever this says.
+    /// </summary>
+    public bool Ordered { get; set; } = true;
+
+    /// <summary>The largest HTTP response body read, in bytes (default 1 MiB).</summary>
+    public long MaxReceivedMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is missing or out of range.</summary>
+    public void Validate()
+    {
+        if (Address is null || !Address.IsAbsoluteUri) throw new ArgumentException($"{nameof(WsRmClientOptions)}.{nameof(Address)} must be an absolute URI.", nameof(Address));
+        if (Via is { IsAbsoluteUri: false }) throw new ArgumentException($"{nameof(WsRmClientOptions)}.{nameof(Via)} must be an absolute URI.", nameof(Via));
+        if (!Enum.IsDefined(Version)) throw new ArgumentOutOfRangeException(nameof(Version));
+        if (!Enum.IsDefined(Soap)) throw new ArgumentOutOfRangeException(nameof(Soap));
+        Require(InactivityTimeout > TimeSpan.Zero, nameof(InactivityTimeout), "must be positive");
+        Require(OperationTimeout > TimeSpan.Zero, nameof(OperationTimeout), "must be positive");
+        Require(MaxReceivedMessageSize is > 0 and <= int.MaxValue, nameof(MaxReceivedMessageSize), "must be between 1 and 2^31-1");
+        ToSettings().Validate();
+    }
+
+    internal Uri EffectiveVia => Via ?? Address!;
+
+    internal RmVersion RmVersion => Version == WsRmVersion.Rm10 ? RmVersion.Rm10 : RmVersion.Rm11;
+
+    internal SoapVersion SoapVersion => Soap == WsRmSoapVersion.Soap11 ? SoapVersion.Soap11 : SoapVersion.Soap12;
+
+    internal SourceSequenceSettings ToSettings() => new()
+    {
+        TransferWindow = MaxTransferWindowSize,
+        MaxRetryCount = MaxRetryCount,
+        InitialRetransmissionTimeout = InitialRetransmissionTimeout,
+        MinRetransmissionTimeout = InitialRetransmissionTimeout < TimeSpan.FromMilliseconds(50) ? InitialRetransmissionTimeout : TimeSpan.FromMilliseconds(50),
+        MaxRetransmissionTimeout = MaxRetransmissionTimeout,
+        MaxMessageNumber = long.MaxValue,
+    };
+
+    private static void Require(bool condition, string setting, string rule)
+    {
+        if (!condition) throw new ArgumentOutOfRangeException(setting, $"{nameof(WsRmClientOptions)}.{setting} {rule}.");
+    }
+}
