@@ -24,7 +24,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
             await SoapReplies.FaultAsync(http, message, AddressingFaults.ActionNotSupported(message.Addressing.Version, message.Action)).ConfigureAwait(false);
             return;
         }
-        var lease = Endpoint.InstanceMode == ServiceInstanceMode.Single ? Endpoint.Single : Endpoint.CreateScoped();
+        var lease = Endpoint.AcquireCallInstance();
         Dispatch.OperationResult result;
         try
         {
@@ -39,7 +39,7 @@ internal sealed class PlainSoapEndpointHandler(ServiceEndpoint endpoint, WsRmSer
         }
         finally
         {
-            if (Endpoint.InstanceMode != ServiceInstanceMode.Single) await lease.DisposeAsync().ConfigureAwait(false);
+            await Endpoint.ReleaseCallInstance(lease).ConfigureAwait(false);
         }
 
         if (result.FaultValue is { } fault)

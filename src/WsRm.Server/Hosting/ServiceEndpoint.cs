@@ -32,6 +32,16 @@ internal sealed class ServiceEndpoint
     /// <summary>The endpoint's single instance (Single mode).</summary>
     public ServiceInstanceLease Single => _single.Value;
 
+    /// <summary>
+    /// The instance for one call that has no session instance: the endpoint's single instance, or a new one in its own
+    /// scope (a plain call is its own session). Give it back with <see cref="ReleaseCallInstance"/>.
+    /// </summary>
+    public ServiceInstanceLease AcquireCallInstance() => InstanceMode == ServiceInstanceMode.Single ? Single : CreateScoped();
+
+    /// <summary>Ends a lease from <see cref="AcquireCallInstance"/>; the single instance lives on.</summary>
+    public ValueTask ReleaseCallInstance(ServiceInstanceLease lease) =>
+        InstanceMode == ServiceInstanceMode.Single ? ValueTask.CompletedTask : lease.DisposeAsync();
+
     /// <summary>A new instance in a new DI scope.</summary>
     public ServiceInstanceLease CreateScoped()
     {

@@ -26,20 +26,15 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
 
     public bool Ended { get; private set; }
 
-    /// <summary>The instance calls run on, by the endpoint's instance mode; call <see cref="ReleaseCallInstance"/> after.</summary>
+    /// <summary>The instance calls run on: the session's own per session, else the endpoint's; call <see cref="ReleaseCallInstance"/> after.</summary>
     public ServiceInstanceLease AcquireInstance()
     {
-        switch (Endpoint.InstanceMode)
-        {
-            case ServiceInstanceMode.Single: return Endpoint.Single;
-            case ServiceInstanceMode.PerCall: return Endpoint.CreateScoped();
-            default:
-                lock (Sync) return _instance ??= Endpoint.CreateScoped();
-        }
+        if (Endpoint.InstanceMode != ServiceInstanceMode.PerSession) return Endpoint.AcquireCallInstance();
+        lock (Sync) return _instance ??= Endpoint.CreateScoped();
     }
 
     public ValueTask ReleaseCallInstance(ServiceInstanceLease lease) =>
-        Endpoint.InstanceMode == ServiceInstanceMode.PerCall ? lease.DisposeAsync() : ValueTask.CompletedTask;
+        Endpoint.InstanceMode == ServiceInstanceMode.PerSession ? ValueTask.CompletedTask : Endpoint.ReleaseCallInstance(lease);
 
     /// <summary>Ends the session: fails waiting requests and disposes the session instance. Idempotent.</summary>
     public async ValueTask EndAsync(SequenceEndedException reason)
