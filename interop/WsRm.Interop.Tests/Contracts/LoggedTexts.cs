@@ -1,29 +1,18 @@
+using WsRm.Host.Services;
+
 namespace WsRm.Interop.Tests.Contracts;
 
-/// <summary>What <see cref="OneWayLogService"/> received, in processing order (registered as a singleton).</summary>
+/// <summary>
+/// What <see cref="OneWayLogService"/> received, in processing order (registered as a singleton). The host's bounded
+/// <see cref="PostedTexts"/> store does the work; this type only keeps the one-way log apart from the echo posts in DI.
+/// </summary>
 public sealed class LoggedTexts
 {
-    private const int Capacity = 100_000;
-
-    private readonly Queue<string> _texts = new();
-    private readonly Lock _lock = new();
+    private readonly PostedTexts _texts = new();
 
     /// <summary>Appends a text, dropping the oldest past the capacity.</summary>
-    public void Add(string text)
-    {
-        lock (_lock)
-        {
-            if (_texts.Count == Capacity) _texts.Dequeue();
-            _texts.Enqueue(text);
-        }
-    }
+    public void Add(string text) => _texts.Add(text);
 
     /// <summary>The texts starting with <paramref name="prefix"/>, oldest first.</summary>
-    public string[] StartingWith(string prefix)
-    {
-        lock (_lock)
-        {
-            return _texts.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-        }
-    }
+    public string[] StartingWith(string prefix) => _texts.StartingWith(prefix);
 }
