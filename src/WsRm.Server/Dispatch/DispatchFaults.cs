@@ -1,6 +1,7 @@
 using System.Runtime.Serialization;
 using System.ServiceModel;
 using System.Xml;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 
 namespace WsRm.Server.Dispatch;

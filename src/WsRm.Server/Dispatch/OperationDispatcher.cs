@@ -1,5 +1,6 @@
 using System.ServiceModel;
 using System.Xml;
+using WsRm.Protocol.Contracts;
 
 namespace WsRm.Server.Dispatch;
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using WsRm.Protocol.Contracts;
 
 namespace WsRm.Server.Dispatch;
 

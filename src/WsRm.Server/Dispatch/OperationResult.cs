@@ -1,4 +1,5 @@
 using System.Xml;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 
 namespace WsRm.Server.Dispatch;

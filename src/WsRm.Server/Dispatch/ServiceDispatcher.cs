@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using WsRm.Protocol.Contracts;
 
 namespace WsRm.Server.Dispatch;
 

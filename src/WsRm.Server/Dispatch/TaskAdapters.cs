@@ -1,3 +1,4 @@
+using WsRm.Protocol.Contracts;
 namespace WsRm.Server.Dispatch;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
 using WsRm.Server.Sequences;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Dispatch;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
 
 namespace WsRm.Server.Hosting;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 using WsRm.Server.Dispatch;
 

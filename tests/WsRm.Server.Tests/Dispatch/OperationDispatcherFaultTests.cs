@@ -1,5 +1,6 @@
 using System.ServiceModel;
 using System.Xml.Linq;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 using WsRm.Server.Dispatch;
 using WsRm.Server.Tests.Dispatch.Samples;

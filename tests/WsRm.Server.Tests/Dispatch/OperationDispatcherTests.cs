@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
 using WsRm.Server.Tests.Dispatch.Samples;
 using static WsRm.Server.Tests.Dispatch.DispatchHarness;

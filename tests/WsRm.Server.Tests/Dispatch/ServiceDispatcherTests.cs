@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
 using WsRm.Server.Tests.Dispatch.Samples;
 

@@ -1,3 +1,4 @@
+using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
 
 namespace WsRm.Server.Tests.Dispatch;

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using WsRm.Host.Services;
 using WsRm.Protocol.Addressing;
+using WsRm.Protocol.Contracts;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;
 using WsRm.Protocol.Soap;
@@ -12,7 +14,6 @@ using WsRm.Server.Dispatch;
 using WsRm.Server.Hosting;
 using WsRm.Server.Sequences;
 using WsRm.Server.Storage;
-using WsRm.Host.Services;
 
 namespace WsRm.Server.Tests.Sequences;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>One parameter or the return value, as a child element of the body wrapper.</summary>
 /// <param name="Name">The encoded element name.</param>

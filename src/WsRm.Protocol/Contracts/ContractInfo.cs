@@ -1,4 +1,4 @@
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>A <c>[ServiceContract]</c> interface with the XML name and namespace WCF gives it.</summary>
 /// <param name="Interface">The interface.</param>

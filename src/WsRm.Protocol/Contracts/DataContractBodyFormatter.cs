@@ -1,7 +1,7 @@
 using System.Runtime.Serialization;
 using System.Xml;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// The default format: each part is written and read by its own <see cref="DataContractSerializer"/> rooted at the

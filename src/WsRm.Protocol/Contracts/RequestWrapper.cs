@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Checks the request wrapper element, the first child of soap:Body.</summary>
 internal static class RequestWrapper

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.Serialization;
 using System.ServiceModel;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// One <c>[FaultContract(typeof(T))]</c> of an operation: the action and detail element the WCF client matches to raise

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.ServiceModel;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Reads one <c>[OperationContract]</c> method into an <see cref="OperationModel"/>, applying WCF's naming defaults.</summary>
 internal static class OperationModelBuilder

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// The names WCF derives from a contract when attributes leave them out, so that a proxy generated from the same

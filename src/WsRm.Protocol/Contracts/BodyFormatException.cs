@@ -1,4 +1,4 @@
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// A request body the operation cannot read. The message speaks only of the request's own XML, so it may go to the

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// The method shapes the dispatcher supports, checked once when the endpoint is mapped so a bad contract fails at

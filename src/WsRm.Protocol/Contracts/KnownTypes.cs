@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.ServiceModel;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Reads <c>[ServiceKnownType]</c>, in both its forms: a type, or a static method that lists types.</summary>
 internal static class KnownTypes

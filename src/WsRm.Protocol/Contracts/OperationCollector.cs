@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// Collects the operations of a contract and the contracts it extends. A synchronous method and a Task-returning

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Everything known about one operation once its method and attributes have been read; immutable.</summary>
 internal sealed record OperationModel

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.ServiceModel;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Finds the contract interface a service exposes, and the contracts it inherits operations from.</summary>
 internal static class ContractResolver

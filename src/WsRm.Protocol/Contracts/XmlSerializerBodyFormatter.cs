@@ -2,7 +2,7 @@ using System.Collections;
 using System.Xml;
 using System.Xml.Serialization;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>
 /// The <c>[XmlSerializerFormat]</c> format, built the way WCF's XmlSerializerOperationBehavior builds it: one members

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>Reads a request body into arguments and writes a reply body, in one serializer's document/literal wrapped form.</summary>
 internal interface IBodyFormatter

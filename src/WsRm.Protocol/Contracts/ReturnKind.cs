@@ -1,4 +1,4 @@
-namespace WsRm.Server.Dispatch;
+namespace WsRm.Protocol.Contracts;
 
 /// <summary>How a service method hands back its result. Synchronous kinds come first: code compares against <see cref="Value"/>.</summary>
 internal enum ReturnKind
