@@ -1,10 +1,12 @@
+using System.ServiceModel;
+
 namespace WsRm.Client;
 
 /// <summary>
 /// The service answered with a WS-RM fault (WS-RM 1.1 §4: UnknownSequence, SequenceTerminated, SequenceClosed,
 /// InvalidAcknowledgement, MessageNumberRollover, CreateSequenceRefused, …); the session is faulted.
 /// </summary>
-public sealed class WsRmFaultException : Exception
+public sealed class WsRmFaultException : CommunicationException
 {
     /// <summary>Creates the exception.</summary>
     public WsRmFaultException(string subcode, string code, string reason, string? identifier)

@@ -1,10 +1,12 @@
+using System.ServiceModel;
+
 namespace WsRm.Client;
 
 /// <summary>
 /// The session can no longer deliver messages: a message was not acknowledged after the allowed retransmissions,
 /// the service went silent, the session was aborted, or an earlier failure (the inner exception) faulted it.
 /// </summary>
-public sealed class WsRmSessionFaultedException : Exception
+public sealed class WsRmSessionFaultedException : CommunicationException
 {
     /// <summary>Creates the exception.</summary>
     public WsRmSessionFaultedException(string message, Exception? inner = null) : base(message, inner) { }

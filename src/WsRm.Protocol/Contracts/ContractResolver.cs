@@ -18,16 +18,23 @@ internal static class ContractResolver
         }
 
         Type contract = contractType ?? FindSingleContract(serviceType);
-        if (!contract.IsInterface || !contract.IsDefined(typeof(ServiceContractAttribute), false))
-        {
-            throw new InvalidOperationException(
-                $"Contract type {contract.FullName} must be an interface marked [ServiceContract].");
-        }
-
+        ContractInfo info = ResolveContract(contract);
         if (!contract.IsAssignableFrom(serviceType))
         {
             throw new InvalidOperationException(
                 $"Service type {serviceType.FullName} does not implement contract {contract.FullName}.");
+        }
+
+        return info;
+    }
+
+    /// <summary>A contract interface on its own, as a client proxies it; throws when it is not a [ServiceContract] interface.</summary>
+    public static ContractInfo ResolveContract(Type contract)
+    {
+        if (!contract.IsInterface || !contract.IsDefined(typeof(ServiceContractAttribute), false))
+        {
+            throw new InvalidOperationException(
+                $"Contract type {contract.FullName} must be an interface marked [ServiceContract].");
         }
 
         return Describe(contract);

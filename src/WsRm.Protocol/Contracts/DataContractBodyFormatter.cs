@@ -26,7 +26,7 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
     public object?[] ReadRequest(XmlReader body)
     {
         var values = new object?[_parameters.Length];
-        if (!RequestWrapper.IsPresent(body, _operation.Name, _operation.WrapperNamespace)) return values;
+        if (!BodyWrapper.IsPresent(body, _operation.Name, _operation.WrapperNamespace)) return values;
         if (body.IsEmptyElement)
         {
             body.Read();
@@ -65,15 +65,57 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
         dictionaryWriter.WriteEndElement();
     }
 
+    /// <inheritdoc />
+    public void WriteRequest(XmlWriter writer, IReadOnlyList<object?> arguments)
+    {
+        XmlDictionaryWriter dictionaryWriter = writer as XmlDictionaryWriter ?? XmlDictionaryWriter.CreateDictionaryWriter(writer);
+        dictionaryWriter.WriteStartElement(_operation.Name, _operation.WrapperNamespace);
+        for (int i = 0; i < _parameters.Length; i++) _parameters[i].WriteObject(dictionaryWriter, arguments[i]);
+        dictionaryWriter.WriteEndElement();
+        dictionaryWriter.Flush();
+    }
+
+    /// <inheritdoc />
+    public object? ReadReply(XmlReader body)
+    {
+        if (!BodyWrapper.IsPresent(body, _operation.ReplyWrapperName, _operation.WrapperNamespace) || body.IsEmptyElement)
+        {
+            return null;
+        }
+
+        XmlDictionaryReader reader = body as XmlDictionaryReader ?? XmlDictionaryReader.CreateDictionaryReader(body);
+        reader.ReadStartElement();
+        object? result = null;
+        bool seen = false;
+        MessagePart? part = _operation.ReturnPart;
+        while (reader.MoveToContent() == XmlNodeType.Element)
+        {
+            // As for requests: unknown and repeated elements are skipped.
+            if (seen || part is null || reader.LocalName != part.Name || reader.NamespaceURI != part.Namespace)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            seen = true;
+            result = Read(_result!, reader, part);
+        }
+
+        reader.ReadEndElement();
+        return result;
+    }
+
     private object? ReadPart(XmlDictionaryReader reader, int index)
+        => Read(_parameters[index], reader, _operation.Parameters[index]);
+
+    private static object? Read(DataContractSerializer serializer, XmlDictionaryReader reader, MessagePart part)
     {
         try
         {
-            return _parameters[index].ReadObject(reader, verifyObjectName: false);
+            return serializer.ReadObject(reader, verifyObjectName: false);
         }
         catch (Exception e) when (e is SerializationException or XmlException or FormatException or InvalidOperationException)
         {
-            MessagePart part = _operation.Parameters[index];
             throw new BodyFormatException(
                 $"There was an error while trying to deserialize parameter {part.Namespace}:{part.Name}.", e);
         }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 using System.Xml;
 using System.Xml.Serialization;
 
@@ -43,7 +44,7 @@ internal sealed class XmlSerializerBodyFormatter : IBodyFormatter
     /// <inheritdoc />
     public object?[] ReadRequest(XmlReader body)
     {
-        if (!RequestWrapper.IsPresent(body, _operation.Name, _operation.WrapperNamespace))
+        if (!BodyWrapper.IsPresent(body, _operation.Name, _operation.WrapperNamespace))
         {
             return new object?[_operation.Parameters.Count];
         }
@@ -63,6 +64,41 @@ internal sealed class XmlSerializerBodyFormatter : IBodyFormatter
     /// <inheritdoc />
     public void WriteReply(XmlWriter writer, object? result)
         => _reply!.Serialize(writer, _operation.ReturnPart is null ? Array.Empty<object?>() : new[] { result });
+
+    /// <inheritdoc />
+    public void WriteRequest(XmlWriter writer, IReadOnlyList<object?> arguments)
+    {
+        if (writer.WriteState != WriteState.Start)
+        {
+            _request.Serialize(writer, arguments.ToArray());
+            return;
+        }
+
+        // XmlSerializer starts a document on a fresh writer, which a fragment writer refuses: serialize apart, copy over.
+        var buffer = new StringBuilder(256);
+        using (var inner = XmlWriter.Create(buffer, new XmlWriterSettings { OmitXmlDeclaration = true }))
+        {
+            _request.Serialize(inner, arguments.ToArray());
+        }
+
+        using var reader = XmlReader.Create(new StringReader(buffer.ToString()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        writer.WriteNode(reader, defattr: true);
+    }
+
+    /// <inheritdoc />
+    public object? ReadReply(XmlReader body)
+    {
+        if (!BodyWrapper.IsPresent(body, _operation.ReplyWrapperName, _operation.WrapperNamespace)) return null;
+        try
+        {
+            var values = (object?[])_reply!.Deserialize(body)!;
+            return values.Length > 0 ? values[0] : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new BodyFormatException($"There was an error deserializing the reply of operation '{_operation.Name}'.", e);
+        }
+    }
 
     // Mirrors WCF: a part without XML attributes becomes an element (or, for a collection, an array element) named
     // after the part in the part's namespace; attributes on the parameter override, with the blanks filled in.

@@ -2,12 +2,12 @@ using System.Xml;
 
 namespace WsRm.Protocol.Contracts;
 
-/// <summary>Checks the request wrapper element, the first child of soap:Body.</summary>
-internal static class RequestWrapper
+/// <summary>Checks the wrapper element of a request or reply, the first child of soap:Body.</summary>
+internal static class BodyWrapper
 {
     /// <summary>
-    /// True when the reader is on the wrapper; false when the body is empty (parameters then take their defaults, a
-    /// tolerance WCF also has for missing parameters). Throws <see cref="BodyFormatException"/> for any other element.
+    /// True when the reader is on the wrapper; false when the body is empty (parameters and results then take their
+    /// defaults, a tolerance WCF also has for missing parts). Throws <see cref="BodyFormatException"/> for any other element.
     /// </summary>
     public static bool IsPresent(XmlReader reader, string name, string ns)
     {

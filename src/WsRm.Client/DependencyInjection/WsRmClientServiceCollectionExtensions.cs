@@ -1,0 +1,44 @@
+using WsRm.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers WS-RM clients with dependency injection.</summary>
+public static class WsRmClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a <see cref="WsRmChannelFactory{TContract}"/> singleton whose sessions send through a named
+    /// <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (named <see cref="HttpClientName{TContract}"/>,
+    /// on <see cref="WsRmHttp.CreateHandler"/> unless configured otherwise). The options are bound under the same name
+    /// and validated when the host starts. A <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> registered in
+    /// the container are used.
+    /// </summary>
+    /// <typeparam name="TContract">The <c>[ServiceContract]</c> interface.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options (at least <see cref="WsRmClientOptions.Address"/>).</param>
+    /// <returns>The HTTP client's builder, to set a proxy, handlers or certificates.</returns>
+    public static IHttpClientBuilder AddWsRmClient<TContract>(this IServiceCollection services, Action<WsRmClientOptions> configure)
+        where TContract : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        string name = HttpClientName<TContract>();
+        services.AddOptions<WsRmClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WsRmClientOptions>, WsRmClientOptionsValidator>());
+        services.TryAddSingleton(sp => new WsRmChannelFactory<TContract>(
+            sp.GetRequiredService<IOptionsMonitor<WsRmClientOptions>>().Get(name),
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+
+        // Sessions bound every exchange themselves; HttpClient's own 100 s timeout would only get in the way.
+        return services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => WsRmHttp.CreateHandler());
+    }
+
+    /// <summary>The name of the <see cref="HttpClient"/> and options registered for <typeparamref name="TContract"/>.</summary>
+    /// <typeparam name="TContract">The contract interface.</typeparam>
+    public static string HttpClientName<TContract>() => "WsRm:" + typeof(TContract).FullName;
+}
