@@ -37,6 +37,22 @@ public sealed class WsRmClientOptions
     /// </summary>
     public TimeSpan MaxRetransmissionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// After a transport failure (connection refused or reset, HTTP 5xx, a response that is not SOAP, no response),
+    /// the message is sent again after this delay, doubled for each further failure of that message and never later
+    /// than its retransmission timer; every attempt counts toward <see cref="MaxRetryCount"/>, so a service that stays
+    /// unreachable faults the session (default 100 ms: with the defaults, about 25 s of failures).
+    /// </summary>
+    public TimeSpan TransportRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long one HTTP request may wait for its response before it counts as failed and is abandoned (its message
+    /// is then retried like any transport failure). Null (default): four times the current retransmission timeout,
+    /// at least 2 s; never more than <see cref="OperationTimeout"/>. A stalled connection thus cannot hold a message
+    /// (or a connection) for longer than that.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; set; }
+
     /// <summary>The session faults when nothing is heard from the service for this long (default 10 minutes); half of it idle sends an AckRequested.</summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -61,6 +77,7 @@ public sealed class WsRmClientOptions
         if (!Enum.IsDefined(Soap)) throw new ArgumentOutOfRangeException(nameof(Soap));
         Require(InactivityTimeout > TimeSpan.Zero, nameof(InactivityTimeout), "must be positive");
         Require(OperationTimeout > TimeSpan.Zero, nameof(OperationTimeout), "must be positive");
+        Require(RequestTimeout is null || RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive when set");
         Require(MaxReceivedMessageSize is > 0 and <= int.MaxValue, nameof(MaxReceivedMessageSize), "must be between 1 and 2^31-1");
         ToSettings().Validate();
     }
@@ -71,6 +88,14 @@ public sealed class WsRmClientOptions
 
     internal SoapVersion SoapVersion => Soap == WsRmSoapVersion.Soap11 ? SoapVersion.Soap11 : SoapVersion.Soap12;
 
+    /// <summary>The timeout of one HTTP request when the current retransmission timeout is <paramref name="retransmissionTimeout"/>.</summary>
+    internal TimeSpan AttemptTimeout(TimeSpan retransmissionTimeout)
+    {
+        var derived = RequestTimeout ?? TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(2).Ticks,
+            Math.Min(retransmissionTimeout.Ticks, TimeSpan.MaxValue.Ticks / 4) * 4));
+        return derived < OperationTimeout ? derived : OperationTimeout;
+    }
+
     internal SourceSequenceSettings ToSettings() => new()
     {
         TransferWindow = MaxTransferWindowSize,
@@ -78,6 +103,7 @@ public sealed class WsRmClientOptions
         InitialRetransmissionTimeout = InitialRetransmissionTimeout,
         MinRetransmissionTimeout = InitialRetransmissionTimeout < TimeSpan.FromMilliseconds(50) ? InitialRetransmissionTimeout : TimeSpan.FromMilliseconds(50),
         MaxRetransmissionTimeout = MaxRetransmissionTimeout,
+        TransportRetryDelay = TransportRetryDelay,
         MaxMessageNumber = long.MaxValue,
     };
 

@@ -20,7 +20,7 @@ internal static partial class WsRmClientLog
     [LoggerMessage(104, LogLevel.Debug, "Resending message {Number} of sequence {SequenceId}: acknowledged but its reply was lost.")]
     public static partial void RecoveringReply(ILogger logger, string? sequenceId, ulong number);
 
-    [LoggerMessage(105, LogLevel.Debug, "Transport failure sending {Action} (masked, left to retransmission): {Error}")]
+    [LoggerMessage(105, LogLevel.Debug, "Transport failure sending {Action} (masked, retried): {Error}")]
     public static partial void TransportFailed(ILogger logger, string action, string error);
 
     [LoggerMessage(106, LogLevel.Debug, "Sending AckRequested for sequence {SequenceId}.")]
@@ -31,4 +31,7 @@ internal static partial class WsRmClientLog
 
     [LoggerMessage(108, LogLevel.Warning, "WS-RM session {SequenceId} aborted.")]
     public static partial void SessionAborted(ILogger logger, string? sequenceId);
+
+    [LoggerMessage(109, LogLevel.Debug, "Message {Number} of sequence {SequenceId} failed at the transport level ({Error}); retrying at {RetryAt:O}.")]
+    public static partial void TransmissionFailed(ILogger logger, string? sequenceId, ulong number, string error, DateTimeOffset retryAt);
 }

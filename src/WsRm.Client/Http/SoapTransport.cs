@@ -7,8 +7,9 @@ namespace WsRm.Client;
 
 /// <summary>
 /// One SOAP request over HTTP and the envelope that answers it. A 202 or an empty body is "no message"; anything
-/// that is not a SOAP envelope in a 200 or 500 response is a <see cref="TransportException"/>, which the session masks
-/// and leaves to retransmission.
+/// that is not a SOAP envelope in a 200 or 500 response, and any 5xx, is a <see cref="TransportException"/>, which the
+/// session masks and retries. A status that retrying cannot change (407, 401, 404, a redirect: see
+/// <see cref="TransportErrors.IsPermanentStatus"/>) is an <see cref="HttpRequestException"/> carrying the status.
 /// </summary>
 internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, long maxResponseSize)
 {
@@ -24,6 +25,7 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status == 202 || status == 204) return null;
+        if (TransportErrors.IsPermanentStatus(response.StatusCode)) throw TransportErrors.Permanent(response, via);
         if (status != 200 && status != 500) throw new TransportException($"HTTP {status} {response.ReasonPhrase}");
         if (response.Content.Headers.ContentLength is > 0 and var length && length > maxResponseSize)
             throw new TransportException($"The response of {length} bytes exceeds the limit of {maxResponseSize} bytes.");
@@ -34,7 +36,7 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
             throw new TransportException("HTTP 500 without a SOAP envelope.");
         }
         if (SoapVersion.FromContentType(response.Content.Headers.ContentType?.ToString()) is null)
-            throw new TransportException($"HTTP {status} with content type '{response.Content.Headers.ContentType}', not SOAP.");
+            throw new TransportException($"HTTP {status} {response.ReasonPhrase} with content type '{response.Content.Headers.ContentType}', not SOAP.");
         try
         {
             return EnvelopeReader.Read(body, TransportAction(response.Content.Headers.ContentType));

@@ -28,6 +28,9 @@ internal sealed class PendingCall(string action, Action<XmlWriter>? writeBody, b
     /// <summary>Resends made to recover a lost reply.</summary>
     public int ReplyResends { get; set; }
 
+    /// <summary>Resends to recover the reply that failed at the transport level; they pace the quick retries.</summary>
+    public int ReplyFailures { get; set; }
+
     public Task<WsRmReply?> Task => _done.Task;
     public bool IsDone => _done.Task.IsCompleted;
 

@@ -95,6 +95,7 @@ public sealed partial class WsRmSession
     {
         var call = new PendingCall(_messages.Rm.LastMessageAction, null, oneWay: false, MessageFactory.NewMessageId()) { LastMessage = true };
         byte[] envelope;
+        int attempt;
         lock (_sync)
         {
             var now = _time.GetUtcNow();
@@ -104,9 +105,10 @@ public sealed partial class WsRmSession
             _calls[call.MessageId] = call;
             envelope = BuildForSend(call);
             _source.OnSent(result.Number, now);
+            attempt = _source.TransmissionsOf(result.Number);
         }
         _scheduler.Wake();
-        StartSend(envelope, call.Action, call);
+        StartSend(envelope, call.Action, call, attempt);
         await call.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await WaitUntilAsync(() => _source.IsFullyAcknowledged, cancellationToken).ConfigureAwait(false);
     }

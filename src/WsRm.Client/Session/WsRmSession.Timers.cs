@@ -4,6 +4,9 @@ namespace WsRm.Client;
 
 public sealed partial class WsRmSession
 {
+    /// <summary>When the timer loop must wake next, as of now (for tests driving a FakeTimeProvider).</summary>
+    internal DateTimeOffset? NextDueTime => NextDue();
+
     // When the timer loop must wake: a retransmission timer, a lost reply to recover, an AckRequested, inactivity.
     private DateTimeOffset? NextDue()
     {
@@ -31,7 +34,7 @@ public sealed partial class WsRmSession
 
     private void HandleDue(DateTimeOffset now)
     {
-        List<(byte[] Envelope, string Action, PendingCall? Call)> sends = [];
+        List<(byte[] Envelope, string Action, PendingCall? Call, int Attempt)> sends = [];
         Exception? fault = null;
         lock (_sync)
         {
@@ -39,15 +42,19 @@ public sealed partial class WsRmSession
             var batch = _source.DueRetransmissions(now);
             if (batch.Failure is { } failure)
             {
-                fault = new WsRmSessionFaultedException(failure.Message) { MessageNumber = failure.MessageNumber, Attempts = failure.Attempts };
+                fault = new WsRmSessionFaultedException(failure.Message, LastTransportErrorFor(failure.LastTransportError))
+                {
+                    MessageNumber = failure.MessageNumber, Attempts = failure.Attempts,
+                };
             }
             foreach (var number in batch.Numbers)
             {
                 if (!_source.TryGetPayload(number, out var payload)) continue;
                 var call = (PendingCall)payload;
                 WsRmClientLog.Retransmitting(_logger, _source.Id, number);
-                sends.Add((BuildForSend(call), call.Action, call));
+                var envelope = BuildForSend(call);
                 _source.OnSent(number, now);
+                sends.Add((envelope, call.Action, call, _source.TransmissionsOf(number)));
             }
             fault ??= RecoverReplies(now, sends);
             if (fault is null && _source.IsInactive(now, _options.InactivityTimeout))
@@ -57,7 +64,7 @@ public sealed partial class WsRmSession
             else if (fault is null && _source.NeedsAckRequested(now, _options.InactivityTimeout))
             {
                 WsRmClientLog.AckRequested(_logger, _source.Id);
-                sends.Add((_messages.AckRequested(_source.Id!, ReplyAcknowledgement()), _messages.Rm.AckRequestedAction, null));
+                sends.Add((_messages.AckRequested(_source.Id!, ReplyAcknowledgement()), _messages.Rm.AckRequestedAction, null, 0));
                 _source.OnAckRequestedSent(now);
             }
         }
@@ -66,27 +73,29 @@ public sealed partial class WsRmSession
             FaultSession(fault);
             return;
         }
-        foreach (var (envelope, action, call) in sends) StartSend(envelope, action, call);
+        foreach (var (envelope, action, call, attempt) in sends) StartSend(envelope, action, call, attempt);
     }
 
     // Under the lock: requests acknowledged whose reply never came (the response carrying it was lost) are sent
     // again with the same number and MessageID; the service answers from its reply cache.
-    private WsRmSessionFaultedException? RecoverReplies(DateTimeOffset now, List<(byte[], string, PendingCall?)> sends)
+    private WsRmSessionFaultedException? RecoverReplies(DateTimeOffset now, List<(byte[], string, PendingCall?, int)> sends)
     {
         foreach (var call in _calls.Values)
         {
             if (call.ReplyDueAt is not { } at || at > now || call.InFlight > 0) continue;
             if (call.ReplyResends >= _options.MaxRetryCount)
             {
+                var last = call.ReplyFailures > 0 ? _lastTransportError : null;
                 return new WsRmSessionFaultedException(
-                    $"The reply to message {call.Number} of sequence {_source.Id} was not received after {call.ReplyResends + 1} transmissions.")
+                    $"The reply to message {call.Number} of sequence {_source.Id} was not received after {call.ReplyResends + 1} transmissions."
+                    + (last is null ? "" : $" The last transport error: {TransportErrors.Describe(last)}"), last)
                 { MessageNumber = call.Number, Attempts = call.ReplyResends + 1 };
             }
             call.ReplyResends++;
             var backoff = _source.Rtt.TimeoutFor(call.ReplyResends);
             call.ReplyDueAt = now + backoff;
             WsRmClientLog.RecoveringReply(_logger, _source.Id, call.Number);
-            sends.Add((BuildForSend(call), call.Action, call));
+            sends.Add((BuildForSend(call), call.Action, call, 0));
         }
         return null;
     }

@@ -32,6 +32,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private SessionState _state;
     private Exception? _failure;
+    private Exception? _lastTransportError;
 
     private WsRmSession(WsRmClientOptions options, TimeProvider time, ILogger logger, SoapTransport transport,
         MessageFactory messages, SourceSequence source, InboundReplySequence replies)
@@ -206,6 +207,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
             {
                 Task changed;
                 byte[]? envelope = null;
+                var attempt = 0;
                 lock (_sync)
                 {
                     ThrowIfNotOpen();
@@ -220,6 +222,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                         _calls[call.MessageId] = call;
                         envelope = BuildForSend(call);
                         _source.OnSent(result.Number, now);
+                        attempt = _source.TransmissionsOf(result.Number);
                         if (_waiting.First is not null) _progress.Signal();
                     }
                     else if (result.Outcome is not (AssignOutcome.WindowFull or AssignOutcome.DestinationBufferFull))
@@ -235,7 +238,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                 _scheduler.Wake();
                 if (envelope is not null)
                 {
-                    StartSend(envelope, call.Action, call);
+                    StartSend(envelope, call.Action, call, attempt);
                     return;
                 }
                 await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -274,38 +277,6 @@ public sealed partial class WsRmSession : IAsyncDisposable
         var ack = _replies.Acknowledgement();
         _replies.OnAcknowledgementSent();
         return ack;
-    }
-
-    private void StartSend(byte[] envelope, string action, PendingCall? call) => _ = SendAndProcessAsync(envelope, action, call);
-
-    private async Task SendAndProcessAsync(byte[] envelope, string action, PendingCall? call)
-    {
-        try
-        {
-            SoapMessage? response;
-            try
-            {
-                using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, timeout.Token);
-                response = await _transport.SendAsync(envelope, action, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (ControlExchange.IsTransient(e))
-            {
-                if (!_stop.IsCancellationRequested) WsRmClientLog.TransportFailed(_logger, action, e.Message);
-                return;
-            }
-            if (response is not null) OnResponse(response);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            FaultSession(new WsRmSessionFaultedException($"Processing the answer to '{action}' failed: {e.Message}", e));
-        }
-        finally
-        {
-            if (call is not null)
-                lock (_sync) call.InFlight--;
-            _scheduler.Wake();
-        }
     }
 
     // Faults the session once: fails every pending call, stops the timer loop and the HTTP requests in flight.

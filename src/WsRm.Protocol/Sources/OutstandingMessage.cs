@@ -27,6 +27,12 @@ internal sealed class OutstandingMessage(ulong number, object payload, DateTimeO
     /// <summary>The <see cref="RttEstimator.Generation"/> its level was set in; an older level is void.</summary>
     public int BackoffGeneration { get; set; }
 
+    /// <summary>Transmissions that failed at the transport level (no answer at all); they pace the quick retries.</summary>
+    public int TransportFailures { get; set; }
+
+    /// <summary>What the last failed transmission reported, for the fault when the retries run out.</summary>
+    public string? LastTransportError { get; set; }
+
     /// <summary>True when a Nack asked for it: retransmit now without backing off.</summary>
     public bool Nacked { get; set; }
 }

@@ -12,8 +12,11 @@ namespace WsRm.Protocol.Sources;
 /// backs off once, not once per message;</item>
 /// <item>a fresh sample voids every message's level: its next expiry starts again from level 1.</item>
 /// </list>
-/// A Nack (WS-RM 1.1 §3.9) makes a message due at once without backing off. Bounded by the transfer window. Not
-/// thread-safe.
+/// A Nack (WS-RM 1.1 §3.9) makes a message due at once without backing off. A transmission that failed at the
+/// transport level (<see cref="OnTransmissionFailed"/>) makes it due soon, after
+/// <see cref="SourceSequenceSettings.TransportRetryDelay"/> doubled per failure, capped by its own timer; that retry
+/// backs off like an expiry, so a server that stays down sees fewer and fewer attempts. Bounded by the transfer
+/// window. Not thread-safe.
 /// </summary>
 internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
 {
@@ -62,6 +65,30 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
         return true;
     }
 
+    /// <summary>Transmissions of <paramref name="number"/> so far, or 0 when it is not outstanding.</summary>
+    public int TransmissionsOf(ulong number) => _messages.TryGetValue(number, out var m) ? m.Transmissions : 0;
+
+    /// <summary>
+    /// Transmission <paramref name="attempt"/> of <paramref name="number"/> (null: the latest) got no answer at all.
+    /// Brings the message's timer forward to now + the transport retry delay for its failure count (never later
+    /// than the timer already was); when it was the last transmission allowed, due now, to fail without waiting. A
+    /// failure of an older transmission only records its error: a newer one is under way. Returns the new due
+    /// time, or null when nothing was rescheduled.
+    /// </summary>
+    public DateTimeOffset? OnTransmissionFailed(ulong number, int? attempt, DateTimeOffset now, string? error)
+    {
+        if (!_messages.TryGetValue(number, out var m) || m.Transmissions == 0) return null;
+        if (error is not null) m.LastTransportError = error;
+        if (attempt is { } a && a != m.Transmissions) return null;
+        m.TransportFailures++;
+        // The last transmission allowed failed: nothing is left to wait for, so fail at the next Due.
+        var retryAt = m.Transmissions > settings.MaxRetryCount
+            ? now
+            : now + settings.RetryDelayAfterFailures(m.TransportFailures, Rtt.TimeoutFor(m.BackoffLevel));
+        if (m.DueAt is not { } due || retryAt < due) m.DueAt = retryAt;
+        return m.DueAt;
+    }
+
     /// <summary>
     /// A Nack: marks the message due now, unless it is unsent or was sent less than one SRTT ago (the Nack may predate
     /// that transmission). True when marked.
@@ -86,7 +113,7 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
         foreach (var m in _messages.Values)
         {
             if (m.DueAt is not { } at || at > now) continue;
-            if (m.Transmissions > settings.MaxRetryCount) return new RetransmissionBatch([], SourceFailure.RetriesExhausted(sequenceId, m.Number, m.Transmissions));
+            if (m.Transmissions > settings.MaxRetryCount) return new RetransmissionBatch([], SourceFailure.RetriesExhausted(sequenceId, m.Number, m.Transmissions, m.LastTransportError));
             if (due is not null && due.Count >= settings.MaxRetransmissionBurst) break;
             if (!m.Nacked)
             {

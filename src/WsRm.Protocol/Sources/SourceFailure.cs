@@ -14,14 +14,21 @@ internal sealed record SourceFailure(SourceFailureKind Kind, string Message)
     /// <summary>Transmissions of <see cref="MessageNumber"/> made, for <see cref="SourceFailureKind.RetriesExhausted"/>.</summary>
     public int? Attempts { get; init; }
 
+    /// <summary>What the last failed transmission reported (connection refused, HTTP 503, …), when one failed.</summary>
+    public string? LastTransportError { get; init; }
+
     /// <summary>The WS-RM fault received or to send, when there is one.</summary>
     public WsRmFault? Fault { get; init; }
 
-    /// <summary>Message <paramref name="number"/> was transmitted <paramref name="attempts"/> times without an acknowledgement.</summary>
-    public static SourceFailure RetriesExhausted(string? sequenceId, ulong number, int attempts) =>
+    /// <summary>
+    /// Message <paramref name="number"/> was transmitted <paramref name="attempts"/> times without an acknowledgement;
+    /// <paramref name="lastTransportError"/> says how the last failed transmission failed, when one did.
+    /// </summary>
+    public static SourceFailure RetriesExhausted(string? sequenceId, ulong number, int attempts, string? lastTransportError = null) =>
         new(SourceFailureKind.RetriesExhausted, string.Create(CultureInfo.InvariantCulture,
-            $"Message {number} of sequence {sequenceId} was not acknowledged after {attempts} transmissions."))
-        { MessageNumber = number, Attempts = attempts };
+            $"Message {number} of sequence {sequenceId} was not acknowledged after {attempts} transmissions.")
+            + (lastTransportError is null ? "" : $" The last transport error: {lastTransportError}"))
+        { MessageNumber = number, Attempts = attempts, LastTransportError = lastTransportError };
 
     /// <summary>The destination's acknowledgement was invalid for the reason given.</summary>
     public static SourceFailure InvalidAcknowledgement(InvalidAcknowledgementFault fault, string why) =>

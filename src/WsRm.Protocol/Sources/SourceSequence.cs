@@ -10,7 +10,8 @@ namespace WsRm.Protocol.Sources;
 /// clock: every call takes the time, and returns what to do. The states are in <see cref="SourceState"/>.
 /// <para>Use: <see cref="OnCreated"/> with the CreateSequenceResponse; <see cref="TryAssign"/> then
 /// <see cref="OnSent"/> for each message (and again for each retransmission); <see cref="OnAcknowledgement"/> for
-/// every acknowledgement; wake at <see cref="NextDueTime"/> and send <see cref="DueRetransmissions"/>. To close:
+/// every acknowledgement; <see cref="OnTransmissionFailed"/> when a transmission got no answer at all (it is then
+/// retried soon); wake at <see cref="NextDueTime"/> and send <see cref="DueRetransmissions"/>. To close:
 /// <see cref="BeginClose"/>, wait for <see cref="IsFullyAcknowledged"/>, then 1.0 sends a LastMessage
 /// (<see cref="AssignLastMessage"/>) and 1.1 a CloseSequence whose answer goes to <see cref="OnFinalAcknowledgement"/>;
 /// then TerminateSequence and <see cref="Terminate"/>.</para>
@@ -123,9 +124,34 @@ internal sealed class SourceSequence
 
     /// <summary>
     /// Records that a transmission of <paramref name="number"/> starts now (first or retransmission) and arms its
-    /// timer. A failed send counts as a lost transmission. False when the message is already acknowledged.
+    /// timer. A failed send counts as a lost transmission; report it with <see cref="OnTransmissionFailed"/> to retry
+    /// sooner than the timer. False when the message is already acknowledged.
     /// </summary>
     public bool OnSent(ulong number, DateTimeOffset now) => IsSending && _queue.OnSent(number, now);
+
+    /// <summary>Transmissions of <paramref name="number"/> so far (the ordinal of the latest), or 0 when it is not outstanding.</summary>
+    public int TransmissionsOf(ulong number) => _queue.TransmissionsOf(number);
+
+    /// <summary>
+    /// Transmission <paramref name="attempt"/> of message <paramref name="number"/> (null: the latest) failed at the
+    /// transport level: connection refused or reset, an HTTP error status, a response that is not SOAP, or no
+    /// response within the attempt's timeout. The message becomes due after
+    /// <see cref="SourceSequenceSettings.TransportRetryDelay"/>, doubled for each failure of that message and never
+    /// later than its timer; the retry counts toward <see cref="SourceSequenceSettings.MaxRetryCount"/>, and
+    /// <paramref name="error"/> goes into the failure when the retries run out (at once when the last transmission
+    /// allowed is the one that failed). Returns when the message is due,
+    /// or null when nothing changed (acknowledged, not sending, or an older transmission: a newer one is under way).
+    /// </summary>
+    public DateTimeOffset? OnTransmissionFailed(ulong number, DateTimeOffset now, string? error = null, int? attempt = null) =>
+        IsSending ? _queue.OnTransmissionFailed(number, attempt, now, error) : null;
+
+    /// <summary>
+    /// The wait before trying again after <paramref name="failures"/> transport failures in a row of something
+    /// retransmitted at backoff level <paramref name="backoffLevel"/> (a reply being recovered): the transport retry
+    /// delay doubled per failure, never longer than that level's timeout.
+    /// </summary>
+    public TimeSpan RetryDelayAfterFailures(int failures, int backoffLevel) =>
+        _settings.RetryDelayAfterFailures(failures, Rtt.TimeoutFor(backoffLevel));
 
     /// <summary>The payload of unacknowledged message <paramref name="number"/>, to retransmit it.</summary>
     public bool TryGetPayload(ulong number, out object payload)

@@ -30,6 +30,14 @@ public sealed record SourceSequenceSettings
     /// <summary>The clock granularity G of RFC 6298 §2: RTO = SRTT + max(G, 4·RTTVAR). Default 1 ms.</summary>
     public TimeSpan ClockGranularity { get; init; } = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// The delay before a message is sent again after a transport failure (connection refused or reset, an HTTP 5xx,
+    /// no response): doubled for each further failure of the same message and never later than its retransmission
+    /// timer would fire, so a server that is down is not hammered. Every attempt counts toward
+    /// <see cref="MaxRetryCount"/>. Default 100 ms; positive, at most <see cref="MaxRetransmissionTimeout"/>.
+    /// </summary>
+    public TimeSpan TransportRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Retransmissions handed out by one call to find due messages. Default 8.</summary>
     public int MaxRetransmissionBurst { get; init; } = 8;
 
@@ -54,9 +62,22 @@ public sealed record SourceSequenceSettings
             nameof(InitialRetransmissionTimeout), "must lie between MinRetransmissionTimeout and MaxRetransmissionTimeout");
         Require(ClockGranularity >= TimeSpan.Zero && ClockGranularity <= MaxRetransmissionTimeout, nameof(ClockGranularity),
             "must be between zero and MaxRetransmissionTimeout");
+        Require(TransportRetryDelay > TimeSpan.Zero && TransportRetryDelay <= MaxRetransmissionTimeout, nameof(TransportRetryDelay),
+            "must be positive and not exceed MaxRetransmissionTimeout");
         Require(MaxRetransmissionBurst >= 1, nameof(MaxRetransmissionBurst), "must be at least 1");
         Require(MaxMessageNumber is >= 1 and <= long.MaxValue, nameof(MaxMessageNumber), $"must be between 1 and {long.MaxValue}");
         Require(MaxAcknowledgementRanges >= 1, nameof(MaxAcknowledgementRanges), "must be at least 1");
+    }
+
+    /// <summary>
+    /// The wait before attempt number <paramref name="failures"/> + 1 after that many transport failures:
+    /// <see cref="TransportRetryDelay"/>·2^(failures−1), at most <paramref name="cap"/> (and never negative).
+    /// </summary>
+    internal TimeSpan RetryDelayAfterFailures(int failures, TimeSpan cap)
+    {
+        var ticks = TransportRetryDelay.Ticks;
+        for (var i = 1; i < failures && ticks < cap.Ticks; i++) ticks *= 2;
+        return TimeSpan.FromTicks(Math.Max(0, Math.Min(ticks, cap.Ticks)));
     }
 
     private void Require(bool condition, string setting, string rule)

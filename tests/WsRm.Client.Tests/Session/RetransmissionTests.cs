@@ -26,12 +26,13 @@ public sealed class RetransmissionTests
         var post = session.SendAsync(EchoContract.Post, EchoContract.Body("Post", "text", "lost"));
         var request = session.RequestAsync(EchoContract.Echo, EchoContract.Body("Echo", "text", "lost too"));
 
-        // Each time the loop arms its timer in the future, jump to it: 1 + 2 + 4 + 8 s of backoff.
+        // Each time the loop arms its timer in the future, jump to it; an event the session has moved past since (a
+        // transport failure brought the retry forward) is skipped: a newer one follows.
         while (true)
         {
             var next = waits.Reader.ReadAsync().AsTask();
             if (await Task.WhenAny(next, post).Within(Bounded.Short) == post) break;
-            if (await next is { } at && at > time.GetUtcNow()) time.SetUtcNow(at);
+            if (await next is { } at && at > time.GetUtcNow() && at == session.NextDueTime) time.SetUtcNow(at);
         }
 
         var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => post).Within(Bounded.Short);
@@ -41,6 +42,10 @@ public sealed class RetransmissionTests
         await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => request).Within(Bounded.Short);
         Assert.True(session.IsFaulted);
         Assert.Equal(8, handler.Failures); // two messages, four transmissions each
-        Assert.Equal(TimeSpan.FromSeconds(15), time.GetUtcNow() - new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Contains("The last transport error: connection refused (scripted)", error.Message);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        // Transport failures are retried after 0.1, 0.2 and 0.4 s (TransportRetryDelay, doubled), not the 1 + 2 + 4 + 8 s
+        // timers; the sequence faults as soon as the last allowed transmission failed.
+        Assert.Equal(TimeSpan.FromSeconds(0.7), time.GetUtcNow() - new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     }
 }

@@ -15,6 +15,7 @@ public class SourceSequenceSettingsTests
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(1)),
             (s.InitialRetransmissionTimeout, s.MinRetransmissionTimeout, s.MaxRetransmissionTimeout, s.ClockGranularity));
         Assert.Equal((ulong)long.MaxValue, s.MaxMessageNumber);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), s.TransportRetryDelay);
     }
 
     public static TheoryData<SourceSequenceSettings, string> Invalid => new()
@@ -28,6 +29,8 @@ public class SourceSequenceSettingsTests
         { new() { InitialRetransmissionTimeout = TimeSpan.FromMilliseconds(10) }, nameof(SourceSequenceSettings.InitialRetransmissionTimeout) },
         { new() { InitialRetransmissionTimeout = TimeSpan.FromMinutes(2) }, nameof(SourceSequenceSettings.InitialRetransmissionTimeout) },
         { new() { ClockGranularity = TimeSpan.FromTicks(-1) }, nameof(SourceSequenceSettings.ClockGranularity) },
+        { new() { TransportRetryDelay = TimeSpan.Zero }, nameof(SourceSequenceSettings.TransportRetryDelay) },
+        { new() { TransportRetryDelay = TimeSpan.FromMinutes(2) }, nameof(SourceSequenceSettings.TransportRetryDelay) },
         { new() { MaxRetransmissionBurst = 0 }, nameof(SourceSequenceSettings.MaxRetransmissionBurst) },
         { new() { MaxMessageNumber = 0 }, nameof(SourceSequenceSettings.MaxMessageNumber) },
         { new() { MaxMessageNumber = (ulong)long.MaxValue + 1 }, nameof(SourceSequenceSettings.MaxMessageNumber) },
