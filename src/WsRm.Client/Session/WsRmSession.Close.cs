@@ -53,6 +53,7 @@ public sealed partial class WsRmSession
         }
         _stop.Cancel();
         WsRmClientLog.SessionClosed(_logger, _source.Id, messages);
+        WsRmClientMetrics.SessionEnded(faulted: false);
     }
 
     private async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)

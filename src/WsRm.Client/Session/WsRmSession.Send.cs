@@ -76,6 +76,7 @@ public sealed partial class WsRmSession
                 }
             }
         }
+        WsRmClientMetrics.TransportFailed();
         if (call is not null && retryAt is { } at) WsRmClientLog.TransmissionFailed(_logger, _source.Id, call.Number, error, at);
         else WsRmClientLog.TransportFailed(_logger, action, error);
     }

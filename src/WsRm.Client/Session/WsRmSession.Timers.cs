@@ -52,6 +52,7 @@ public sealed partial class WsRmSession
                 if (!_source.TryGetPayload(number, out var payload)) continue;
                 var call = (PendingCall)payload;
                 WsRmClientLog.Retransmitting(_logger, _source.Id, number);
+                WsRmClientMetrics.MessageRetransmitted();
                 var envelope = BuildForSend(call);
                 _source.OnSent(number, now);
                 sends.Add((envelope, call.Action, call, _source.TransmissionsOf(number)));

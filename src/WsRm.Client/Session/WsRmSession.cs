@@ -121,6 +121,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
         var session = new WsRmSession(options, time, logger, transport, messages, source, replies);
         session._loop = session._scheduler.RunAsync(session._stop.Token);
         WsRmClientLog.SessionOpened(logger, created.Identifier, offerId, rm.ToString(), options.SoapVersion.ToString(), options.Address);
+        WsRmClientMetrics.SessionOpened();
         return session;
     }
 
@@ -185,14 +186,33 @@ public sealed partial class WsRmSession : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var activity = WsRmClientMetrics.ActivitySource.StartActivity("wsrm.call", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("wsrm.action", call.Action);
+        activity?.SetTag("wsrm.sequence_id", _source.Id);
+        var started = _time.GetTimestamp();
+        var outcome = "error";
         try
         {
             await AssignAsync(call, linked.Token).ConfigureAwait(false);
-            return await call.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+            activity?.SetTag("wsrm.message_number", call.Number);
+            var reply = await call.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+            outcome = "ok";
+            return reply;
+        }
+        catch (SoapFaultException)
+        {
+            outcome = "fault";
+            throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"The call '{call.Action}' (message {call.Number}) did not complete within {_options.OperationTimeout}.");
+        }
+        finally
+        {
+            WsRmClientMetrics.CallEnded(call.Action, outcome, _time.GetElapsedTime(started));
+            activity?.SetTag("wsrm.outcome", outcome);
+            if (outcome == "error") activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
         }
     }
 
@@ -222,6 +242,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                         _calls[call.MessageId] = call;
                         envelope = BuildForSend(call);
                         _source.OnSent(result.Number, now);
+                        WsRmClientMetrics.MessageSent();
                         attempt = _source.TransmissionsOf(result.Number);
                         if (_waiting.First is not null) _progress.Signal();
                     }
@@ -295,6 +316,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
             _progress.Signal();
         }
         WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
+        WsRmClientMetrics.SessionEnded(faulted: true);
         foreach (var call in calls) call.Fail(error);
         _stop.Cancel();
         return true;
