@@ -60,8 +60,9 @@ public sealed class WsRmClientOptions
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Replies are delivered in order (default true). Replies are matched to their request by <c>wsa:RelatesTo</c>, so
-    /// each caller gets its own reply whatever this says.
+    /// Replies are handed to their callers in reply-sequence order (default true): a reply that overtook an earlier one
+    /// on the network waits for it. False hands each reply over as it arrives. Either way each caller gets its own
+    /// reply, matched by <c>wsa:RelatesTo</c>.
     /// </summary>
     public bool Ordered { get; set; } = true;
 

@@ -14,9 +14,7 @@ public sealed partial class WsRmSession
         var fault = FaultReader.IsFault(message) ? FaultReader.Read(message) : null;
         Exception? sessionFault = null;
         List<PendingCall>? acknowledged = null;
-        PendingCall? answered = null;
-        WsRmReply? reply = null;
-        Exception? callError = null;
+        IReadOnlyList<ReplyDelivery> answered = [];
         lock (_sync)
         {
             if (_state is SessionState.Faulted or SessionState.Closed) return;
@@ -51,13 +49,13 @@ public sealed partial class WsRmSession
             {
                 _source.Touch(now);
                 var decision = _replies.Receive(sequence.MessageNumber, sequence.LastMessage, now);
-                if (decision.Outcome == ReceiveOutcome.Accepted && message.Addressing.RelatesTo is { } relatesTo
-                    && _calls.Remove(relatesTo, out var call))
+                if (decision.Outcome == ReceiveOutcome.Accepted)
                 {
-                    answered = call;
-                    call.ReplyDueAt = null;
-                    if (fault is not null) callError = fault.ToException();
-                    else reply = new WsRmReply(message);
+                    // A reply whose caller is gone still takes its turn, so later replies are not held forever.
+                    PendingCall? call = null;
+                    if (message.Addressing.RelatesTo is { } relatesTo && _calls.Remove(relatesTo, out call)) call.ReplyDueAt = null;
+                    var delivery = new ReplyDelivery(call, fault is null ? new WsRmReply(message) : null, fault?.ToException());
+                    answered = _replyOrder.Accept(sequence.MessageNumber, delivery);
                 }
                 else if (decision.Outcome == ReceiveOutcome.Duplicate)
                 {
@@ -77,10 +75,10 @@ public sealed partial class WsRmSession
 
         if (acknowledged is not null)
             foreach (var call in acknowledged) call.Complete(null);
-        if (answered is not null)
+        foreach (var delivery in answered)
         {
-            if (callError is not null) answered.Fail(callError);
-            else answered.Complete(reply);
+            if (delivery.Error is not null) delivery.Call?.Fail(delivery.Error);
+            else delivery.Call?.Complete(delivery.Reply);
         }
         if (sessionFault is not null) FaultSession(sessionFault);
     }

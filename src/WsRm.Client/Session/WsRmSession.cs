@@ -24,6 +24,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly MessageFactory _messages;
     private readonly SourceSequence _source;
     private readonly InboundReplySequence _replies;
+    private readonly ReplyOrdering<ReplyDelivery> _replyOrder;
     private readonly Dictionary<string, PendingCall> _calls = new(StringComparer.Ordinal);
     private readonly AsyncSignal _progress = new();
     private readonly LinkedList<PendingCall> _waiting = new();
@@ -44,6 +45,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
         _messages = messages;
         _source = source;
         _replies = replies;
+        _replyOrder = new ReplyOrdering<ReplyDelivery>(options.Ordered);
         _scheduler = new SessionScheduler(time, NextDue, OnDue);
     }
 
@@ -52,6 +54,12 @@ public sealed partial class WsRmSession : IAsyncDisposable
 
     /// <summary>The identifier of the offered reply sequence.</summary>
     public string ReplySequenceId => _replies.Id;
+
+    /// <summary>Replies received and waiting for an earlier one (ordered sessions; for tests).</summary>
+    internal int HeldReplies
+    {
+        get { lock (_sync) return _replyOrder.Held; }
+    }
 
     /// <summary>The timer loop (for tests).</summary>
     internal SessionScheduler Scheduler => _scheduler;
@@ -313,6 +321,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
             _replies.Terminate();
             calls = [.. _calls.Values];
             _calls.Clear();
+            foreach (var held in _replyOrder.TakeAll())
+                if (held.Call is not null) calls.Add(held.Call);
             _progress.Signal();
         }
         WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
