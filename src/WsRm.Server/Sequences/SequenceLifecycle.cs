@@ -45,25 +45,53 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             return;
         }
 
+        // The same CreateSequence again (a retransmission, or duplicated on the way): the same answer, no new sequence.
+        if (FindCreatedBy(http, message, request) is { } existing)
+        {
+            await AnswerCreatedAsync(http, message, rm, existing.Id, hasOffer: true).ConfigureAwait(false);
+            return;
+        }
+
         var now = manager.Time.GetUtcNow();
         var id = "urn:uuid:" + Guid.NewGuid().ToString("D");
         var ordered = endpoint.Ordered;
         var destination = new DestinationSequence(id, rm, ordered,
             new DestinationSequenceLimits(Options.MaxTransferWindowSize, Options.MaxAcknowledgementRanges), now);
         var reply = request.Offer is { } offer ? new ReplySequence(offer.Identifier, 2 * Options.MaxTransferWindowSize) : null;
-        var record = new SequenceRecord(destination, reply, endpoint.Pattern, SoapHttp.ClientKey(http), message.Version, wsa, now);
+        var record = new SequenceRecord(destination, reply, endpoint.Pattern, SoapHttp.ClientKey(http), message.Version, wsa, now)
+        {
+            CreateMessageId = message.Addressing.MessageId,
+        };
         if (manager.TryCreate(record, endpoint, out _) is { } refused)
         {
-            await RmReplies.FaultAsync(http, message, rm, refused, manager).ConfigureAwait(false);
+            // A duplicate that raced the original in: answer it as the original was answered.
+            if (FindCreatedBy(http, message, request) is { } raced)
+                await AnswerCreatedAsync(http, message, rm, raced.Id, hasOffer: true).ConfigureAwait(false);
+            else
+                await RmReplies.FaultAsync(http, message, rm, refused, manager).ConfigureAwait(false);
             return;
         }
 
+        await AnswerCreatedAsync(http, message, rm, id, hasOffer: reply is not null).ConfigureAwait(false);
+    }
+
+    // The live session an earlier copy of this CreateSequence made: same MessageID, same offer, same client.
+    private ServerSession? FindCreatedBy(HttpContext http, SoapMessage message, CreateSequence request)
+        => request.Offer is { } offer && manager.FindByReplyId(offer.Identifier, endpoint) is { } existing
+            && existing.Record.CreateMessageId == message.Addressing.MessageId
+            && existing.Record.ClientKey == SoapHttp.ClientKey(http)
+                ? existing
+                : null;
+
+    private static Task AnswerCreatedAsync(HttpContext http, SoapMessage message, RmVersion rm, string id, bool hasOffer)
+    {
         // WCF checks that Accept/AcksTo is the address it sent to, so answer with the request's wsa:To.
-        var acceptAcksTo = reply is null ? null : new EndpointReference(message.Addressing.To ?? RequestUrl(http.Request));
+        var wsa = message.Addressing.Version!;
+        var acceptAcksTo = hasOffer ? new EndpointReference(message.Addressing.To ?? RequestUrl(http.Request)) : null;
         var response = new CreateSequenceResponse(id, null, rm.Is11 ? IncompleteSequenceBehavior.NoDiscard : null, acceptAcksTo);
         var answer = RmReplies.For(message, rm, rm.CreateSequenceResponseAction);
         answer.WriteBody = w => RmBodyWriter.WriteCreateSequenceResponse(w, rm, wsa, response);
-        await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
+        return SoapHttp.WriteAsync(http.Response, answer);
     }
 
     public async Task CloseAsync(HttpContext http, SoapMessage message, RmVersion rm)

@@ -47,4 +47,10 @@ public sealed class SequenceRecord
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset Created { get; }
+
+    /// <summary>
+    /// The <c>wsa:MessageID</c> of the CreateSequence that made it, to recognise that same request retransmitted or
+    /// duplicated on the way.
+    /// </summary>
+    public string? CreateMessageId { get; init; }
 }

@@ -104,4 +104,37 @@ public sealed class CreateSequenceTests
 
         FaultAssert.SubcodeFault(again, wire, wire.RmName("CreateSequenceRefused"), wire.FaultAction);
     }
+
+    [Theory, WireMatrix]
+    public async Task CreateSequence_SentTwice_GetsTheSameSequenceBothTimes(RmSpec rm, SoapSpec soap)
+    {
+        // The same request duplicated on the way or retransmitted: one sequence, the same answer.
+        await using var host = new EchoHost();
+        var wire = new Wire(rm, soap);
+        var request = Messages.CreateSequence(wire, host.Wire.Url("/echo"), Envelope.NewId());
+
+        var first = await host.Wire.SendAsync("/echo", request);
+        var second = await host.Wire.SendAsync("/echo", request);
+
+        first.AssertOk();
+        second.AssertOk();
+        var id = first.BodyElement!.Element(wire.RmName("Identifier"))?.Value.Trim();
+        Assert.Equal(id, second.BodyElement!.Element(wire.RmName("Identifier"))?.Value.Trim());
+        Assert.Equal(request.MessageId, second.RelatesTo);
+        Assert.NotNull(second.BodyElement.Element(wire.RmName("Accept")));
+    }
+
+    [Theory, WireMatrix]
+    public async Task CreateSequence_ReusingAnOfferInUse_WithAnotherMessageId_IsRefused(RmSpec rm, SoapSpec soap)
+    {
+        await using var host = new EchoHost();
+        var wire = new Wire(rm, soap);
+        var offer = Envelope.NewId();
+        (await host.Wire.SendAsync("/echo", Messages.CreateSequence(wire, host.Wire.Url("/echo"), offer))).AssertOk();
+
+        var response = await host.Wire.SendAsync("/echo", Messages.CreateSequence(wire, host.Wire.Url("/echo"), offer));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.Status);
+        Assert.Contains("CreateSequenceRefused", response.Text);
+    }
 }
