@@ -51,7 +51,7 @@ public sealed partial class WsRmSession
         {
             if (call is not null)
                 lock (_sync) call.InFlight--;
-            _scheduler.Wake();
+            _scheduler.WakeIfEarlier();
         }
     }
 

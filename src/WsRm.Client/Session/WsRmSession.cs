@@ -264,7 +264,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                     }
                     changed = _progress.WaitAsync();
                 }
-                _scheduler.Wake();
+                _scheduler.WakeIfEarlier();
                 if (envelope is not null)
                 {
                     StartSend(envelope, call.Action, call, attempt);

@@ -71,4 +71,27 @@ public sealed class SessionSchedulerTests
         stop.Cancel();
         await loop.Within(Bounded.Short);
     }
+
+    [Fact]
+    public async Task WakeIfEarlier_wakes_for_an_earlier_due_time_only()
+    {
+        var start = _time.GetUtcNow();
+        _due = start + TimeSpan.FromSeconds(5);
+        var scheduler = Create();
+        using var stop = new CancellationTokenSource();
+        var loop = scheduler.RunAsync(stop.Token);
+        Assert.Equal(start + TimeSpan.FromSeconds(5), await _waits.Reader.ReadAsync().AsTask().Within(Bounded.Short));
+
+        _due = start + TimeSpan.FromSeconds(9); // later: the loop keeps sleeping until 5 s and re-reads then
+        scheduler.WakeIfEarlier();
+        _due = start + TimeSpan.FromSeconds(2); // earlier: the loop must re-arm now
+        scheduler.WakeIfEarlier();
+        Assert.Equal(start + TimeSpan.FromSeconds(2), await _waits.Reader.ReadAsync().AsTask().Within(Bounded.Short));
+        Assert.False(_waits.Reader.TryRead(out _));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(start + TimeSpan.FromSeconds(2), await _calls.Reader.ReadAsync().AsTask().Within(Bounded.Short));
+        stop.Cancel();
+        await loop.Within(Bounded.Short);
+    }
 }
