@@ -50,14 +50,38 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
     private async Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+
+        // The message keeps the bytes, so they cannot come from a pool; with a Content-Length (the usual case) they
+        // are read straight into an array of that size, without a growing buffer and a final copy.
+        if (content.Headers.ContentLength is { } length and <= int.MaxValue)
         {
-            if (buffer.Length + read > maxResponseSize)
-                throw new TransportException($"The response exceeds the limit of {maxResponseSize} bytes.");
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[length];
+            try
+            {
+                await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new TransportException($"The response ended before its Content-Length of {length} bytes.", e);
+            }
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxResponseSize)
+                    throw new TransportException($"The response exceeds the limit of {maxResponseSize} bytes.");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }

@@ -43,7 +43,7 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
 
         await Task.WhenAll(posts).Within(Bounded.Short);
         Assert.Equal("during", await echo.Within(Bounded.Short));
-        Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(4), $"recovered {restarted.Elapsed} after the port reopened");
+        Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(10), $"recovered {restarted.Elapsed} after the port reopened");
         Assert.Equal(Enumerable.Range(0, 10).Select(i => prefix + i), await session.ReceivedAsync(prefix));
         await session.CloseAsync().Within();
         Assert.Contains("failed at the transport level (Connection refused", log.Dump());
@@ -83,7 +83,7 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
         await Workload.RunAndCloseAsync(session, Workload.Prefix($"gateway-{rm}"), posts: 10);
 
         Assert.Equal(0, forwarder.Pending);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
 
         var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => session.PostAsync("lost")).Within(Bounded.Short);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), $"took {watch.Elapsed}");
         Assert.Equal((1UL, 5), (error.MessageNumber, error.Attempts));
         Assert.Contains("was not acknowledged after 5 transmissions", error.Message);
         Assert.Contains("The last transport error: Connection refused", error.Message);
