@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using WsRm.Protocol.Addressing;
@@ -22,11 +23,34 @@ public class EnvelopeBenchmarks
     private readonly DestinationSequence _sequence = new("urn:uuid:x", RmVersion.Rm10, ordered: false, new DestinationSequenceLimits(), DateTimeOffset.UnixEpoch);
     private ulong _next;
 
+    private readonly ArrayBufferWriter<byte> _output = new(4096);
+
     [Benchmark]
     public SoapMessage ReadEnvelope() => EnvelopeReader.Read(Request);
 
+    /// <summary>What the server does with a request: the headers, then the body once the sequence accepted it.</summary>
     [Benchmark]
-    public byte[] WriteReply()
+    public string ReadEnvelopeAndBody()
+    {
+        var message = EnvelopeReader.Read(Request);
+        using var body = message.CreateBodyReader();
+        body.ReadStartElement("Echo", "urn:wsrm:samples");
+        return body.ReadElementContentAsString("text", "urn:wsrm:samples");
+    }
+
+    [Benchmark]
+    public byte[] WriteReply() => EnvelopeWriter.ToArray(Reply());
+
+    /// <summary>The same reply appended to a buffer the caller keeps, without the copy into a new array.</summary>
+    [Benchmark]
+    public int WriteReplyToBufferWriter()
+    {
+        _output.ResetWrittenCount();
+        EnvelopeWriter.Write(Reply(), _output);
+        return _output.WrittenCount;
+    }
+
+    private static OutgoingMessage Reply()
     {
         var reply = new OutgoingMessage(SoapVersion.Soap12, AddressingVersion.WsAddressing10)
         {
@@ -42,7 +66,7 @@ public class EnvelopeBenchmarks
             },
         };
         reply.Acknowledgements.Add(new SequenceAcknowledgement { Identifier = "urn:uuid:a6e2b4c8-1f3d-4e2a-9b7c-0d1e2f3a4b5c", Ranges = [new AckRange(1, 7)], BufferRemaining = 8 });
-        return EnvelopeWriter.ToArray(reply);
+        return reply;
     }
 
     [Benchmark]

@@ -1,32 +1,47 @@
-using System.Text;
+using System.Buffers;
 using System.Xml;
 using WsRm.Protocol.ReliableMessaging;
+using WsRm.Protocol.Xml;
 
 namespace WsRm.Protocol.Soap;
 
-/// <summary>Writes an <see cref="OutgoingMessage"/> as a SOAP envelope, UTF-8 without a byte-order mark.</summary>
+/// <summary>
+/// Writes an <see cref="OutgoingMessage"/> as a SOAP envelope, UTF-8 without a byte-order mark or XML declaration,
+/// with a writer reused from one message to the next on the same thread (<see cref="PooledXmlWriter"/>).
+/// </summary>
 public static class EnvelopeWriter
 {
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        OmitXmlDeclaration = true,
-        CloseOutput = false,
-    };
-
-    /// <summary>Writes the envelope to <paramref name="output"/>.</summary>
+    /// <summary>Writes the envelope to <paramref name="output"/>, which is flushed and left open.</summary>
     public static void Write(OutgoingMessage message, Stream output)
     {
-        using var writer = XmlWriter.Create(output, Settings);
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = PooledXmlWriter.Rent(output);
         Write(message, writer);
+        writer.Return();
+    }
+
+    /// <summary>Appends the envelope to <paramref name="output"/>, without an intermediate copy.</summary>
+    public static void Write(OutgoingMessage message, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Write(message, new BufferWriterStream(output));
     }
 
     /// <summary>Writes the envelope and returns the bytes.</summary>
     public static byte[] ToArray(OutgoingMessage message)
     {
-        using var stream = new MemoryStream(1024);
-        Write(message, stream);
-        return stream.ToArray();
+        var writer = PooledXmlWriter.Rent(null);
+        Write(message, writer);
+        var bytes = writer.ToArray();
+        writer.Return();
+        return bytes;
+    }
+
+    // A writer that threw is not returned: its state is unknown, and the next message gets a new one.
+    private static void Write(OutgoingMessage message, PooledXmlWriter writer)
+    {
+        Write(message, writer.Writer);
+        writer.Complete();
     }
 
     private static void Write(OutgoingMessage m, XmlWriter w)

@@ -17,9 +17,12 @@ internal sealed class HeaderCollector(SoapVersion version)
         "http://schemas.xmlsoap.org/soap/actor/next",
     ];
 
-    private readonly HashSet<string> _seenAddressing = new(StringComparer.Ordinal);
-
-    private AddressingHeaders _addressing = new();
+    // The addressing headers as read, put into one AddressingHeaders at the end rather than copying the record
+    // for each header.
+    private AddressingVersion? _wsa;
+    private string? _to, _action, _messageId, _relatesTo;
+    private EndpointReference? _replyTo, _faultTo, _from;
+    private AddressingHeaderKind _seen;
     private RmVersion? _rm;
     private SequenceHeader? _sequence;
     private List<SequenceAcknowledgement>? _acks;
@@ -30,8 +33,10 @@ internal sealed class HeaderCollector(SoapVersion version)
     {
         var ns = reader.NamespaceURI;
         var name = reader.LocalName;
-        var mustUnderstand = XmlValues.ParseBoolean(reader.GetAttribute("mustUnderstand", version.Namespace));
-        var role = reader.GetAttribute(version == SoapVersion.Soap12 ? "role" : "actor", version.Namespace);
+        // Most header blocks carry no attribute at all: no need to look mustUnderstand and role up.
+        var hasAttributes = reader.HasAttributes;
+        var mustUnderstand = hasAttributes && XmlValues.ParseBoolean(reader.GetAttribute("mustUnderstand", version.Namespace));
+        var role = hasAttributes ? reader.GetAttribute(version == SoapVersion.Soap12 ? "role" : "actor", version.Namespace) : null;
         if (!string.IsNullOrEmpty(role) && Array.IndexOf(OurRoles, role) < 0)
         {
             reader.Skip();
@@ -47,22 +52,36 @@ internal sealed class HeaderCollector(SoapVersion version)
 
     private bool ReadAddressing(XmlReader reader, AddressingVersion wsa, string name)
     {
-        if (_addressing.Version is { } seen && seen != wsa)
+        if (_wsa is { } seen && seen != wsa)
             throw new SoapParseException($"The message mixes WS-Addressing namespaces '{seen.Namespace}' and '{wsa.Namespace}'.");
-        // WS-Addressing 1.0 Core §3.2: at most one of each, except RelatesTo (one per relationship type).
-        if (name is "To" or "Action" or "MessageID" or "ReplyTo" or "FaultTo" or "From" && !_seenAddressing.Add(name))
-            throw new SoapParseException($"The message has more than one wsa:{name} header.");
-        switch (name)
+        var header = name switch
         {
-            case "To": _addressing = _addressing with { Version = wsa, To = ReadText(reader) }; return true;
-            case "Action": _addressing = _addressing with { Version = wsa, Action = ReadText(reader) }; return true;
-            case "MessageID": _addressing = _addressing with { Version = wsa, MessageId = ReadText(reader) }; return true;
-            case "RelatesTo": _addressing = _addressing with { Version = wsa, RelatesTo = ReadText(reader) }; return true;
-            case "ReplyTo": _addressing = _addressing with { Version = wsa, ReplyTo = EndpointReferenceReader.Read(reader, wsa) }; return true;
-            case "FaultTo": _addressing = _addressing with { Version = wsa, FaultTo = EndpointReferenceReader.Read(reader, wsa) }; return true;
-            case "From": _addressing = _addressing with { Version = wsa, From = EndpointReferenceReader.Read(reader, wsa) }; return true;
-            default: return false;
+            "To" => AddressingHeaderKind.To,
+            "Action" => AddressingHeaderKind.Action,
+            "MessageID" => AddressingHeaderKind.MessageId,
+            "RelatesTo" => AddressingHeaderKind.RelatesTo,
+            "ReplyTo" => AddressingHeaderKind.ReplyTo,
+            "FaultTo" => AddressingHeaderKind.FaultTo,
+            "From" => AddressingHeaderKind.From,
+            _ => AddressingHeaderKind.None,
+        };
+        if (header == AddressingHeaderKind.None) return false;
+        // WS-Addressing 1.0 Core §3.2: at most one of each, except RelatesTo (one per relationship type).
+        if (header != AddressingHeaderKind.RelatesTo && (_seen & header) != 0)
+            throw new SoapParseException($"The message has more than one wsa:{name} header.");
+        _seen |= header;
+        _wsa = wsa;
+        switch (header)
+        {
+            case AddressingHeaderKind.To: _to = ReadText(reader); break;
+            case AddressingHeaderKind.Action: _action = ReadText(reader); break;
+            case AddressingHeaderKind.MessageId: _messageId = ReadText(reader); break;
+            case AddressingHeaderKind.RelatesTo: _relatesTo = ReadText(reader); break;
+            case AddressingHeaderKind.ReplyTo: _replyTo = EndpointReferenceReader.Read(reader, wsa); break;
+            case AddressingHeaderKind.FaultTo: _faultTo = EndpointReferenceReader.Read(reader, wsa); break;
+            default: _from = EndpointReferenceReader.Read(reader, wsa); break;
         }
+        return true;
     }
 
     private bool ReadReliableMessaging(XmlReader reader, RmVersion rm, string name)
@@ -102,9 +121,17 @@ internal sealed class HeaderCollector(SoapVersion version)
 
     public void ApplyTo(SoapMessage message, string? transportAction)
     {
-        if (_addressing.Action is null && !string.IsNullOrEmpty(transportAction))
-            _addressing = _addressing with { Action = transportAction };
-        message.Addressing = _addressing;
+        message.Addressing = new AddressingHeaders
+        {
+            Version = _wsa,
+            To = _to,
+            Action = _action ?? (string.IsNullOrEmpty(transportAction) ? null : transportAction),
+            MessageId = _messageId,
+            RelatesTo = _relatesTo,
+            ReplyTo = _replyTo,
+            FaultTo = _faultTo,
+            From = _from,
+        };
         message.RmVersion = _rm;
         message.Sequence = _sequence;
         message.Acknowledgements = (IReadOnlyList<SequenceAcknowledgement>?)_acks ?? [];

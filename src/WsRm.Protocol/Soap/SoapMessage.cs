@@ -54,18 +54,28 @@ public sealed class SoapMessage
     public XmlReader CreateBodyReader()
     {
         var reader = SafeXmlReader.Create(Buffer);
-        reader.MoveToContent();
-        reader.ReadStartElement("Envelope", Version.Namespace);
-        reader.MoveToContent();
-        if (reader.IsStartElement("Header", Version.Namespace)) reader.Skip();
-        reader.MoveToContent();
-        if (reader.IsEmptyElement)
+        try
         {
-            // <Body/>: leave the reader on it; callers see no child element.
+            MoveToBody(reader, Version);
             return reader;
         }
-        reader.ReadStartElement("Body", Version.Namespace);
+        catch
+        {
+            reader.Dispose(); // gives its name table back
+            throw;
+        }
+    }
+
+    private static void MoveToBody(XmlReader reader, SoapVersion version)
+    {
         reader.MoveToContent();
-        return reader;
+        reader.ReadStartElement("Envelope", version.Namespace);
+        reader.MoveToContent();
+        if (reader.IsStartElement("Header", version.Namespace)) reader.Skip();
+        reader.MoveToContent();
+        // <Body/>: leave the reader on it; callers see no child element.
+        if (reader.IsEmptyElement) return;
+        reader.ReadStartElement("Body", version.Namespace);
+        reader.MoveToContent();
     }
 }

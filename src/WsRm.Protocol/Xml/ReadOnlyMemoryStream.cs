@@ -1,9 +1,13 @@
 namespace WsRm.Protocol.Xml;
 
-/// <summary>A read-only, seekable stream over a <see cref="ReadOnlyMemory{T}"/>, without copying it.</summary>
-internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> buffer) : Stream
+/// <summary>
+/// A read-only, seekable stream over a <see cref="ReadOnlyMemory{T}"/>, without copying it. It may hold a
+/// <see cref="ReaderNameTable"/> lent to the reader reading it, and returns it when the reader closes the stream.
+/// </summary>
+internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> buffer, ReaderNameTable? nameTable = null) : Stream
 {
     private int _position;
+    private ReaderNameTable? _nameTable = nameTable;
 
     public override bool CanRead => true;
     public override bool CanSeek => true;
@@ -26,6 +30,8 @@ internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> buffer) : Stream
         return n;
     }
 
+    public override int ReadByte() => _position < buffer.Length ? buffer.Span[_position++] : -1;
+
     public override long Seek(long offset, SeekOrigin origin)
     {
         Position = origin switch
@@ -40,4 +46,13 @@ internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> buffer) : Stream
     public override void Flush() { }
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] b, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        // Once only: a table returned twice could end up lent to two readers at once.
+        var table = _nameTable;
+        _nameTable = null;
+        table?.Return();
+        base.Dispose(disposing);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -162,5 +163,118 @@ public class EnvelopeWriterTests
 
         Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", read.Action);
         Assert.Equal(new XmlQualifiedName("Fault", Ns.Soap12), read.BodyElement);
+    }
+
+    private static OutgoingMessage Echo(string text) => new(SoapVersion.Soap12, AddressingVersion.WsAddressing10)
+    {
+        Action = "urn:echo",
+        Rm = RmVersion.Rm10,
+        Sequence = new SequenceHeader("urn:uuid:s", 7, false),
+        WriteBody = w => w.WriteElementString("Echo", "urn:echo", text),
+    };
+
+    private static string BodyText(byte[] envelope)
+    {
+        using var body = EnvelopeReader.Read(envelope).CreateBodyReader();
+        return body.ReadElementContentAsString();
+    }
+
+    [Fact]
+    public void Write_ToABufferWriter_AppendsTheSameBytesAsToArray()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        output.Write("prefix"u8);
+
+        EnvelopeWriter.Write(Echo("hello"), output);
+
+        Assert.Equal("prefix"u8.ToArray().Concat(EnvelopeWriter.ToArray(Echo("hello"))), output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void ToArray_MessageAfterMessage_WritesEachOnItsOwn()
+    {
+        var first = EnvelopeWriter.ToArray(Echo("first, the longer of the two"));
+        var second = EnvelopeWriter.ToArray(Echo("second"));
+
+        Assert.Equal("first, the longer of the two", BodyText(first));
+        Assert.Equal("second", BodyText(second));
+    }
+
+    [Fact]
+    public void ToArray_BodyWriterThatThrows_FailsThatMessageOnly()
+    {
+        var failing = Echo("x");
+        failing.WriteBody = w =>
+        {
+            w.WriteStartElement("Half", "urn:echo");
+            throw new InvalidOperationException("body failed");
+        };
+
+        Assert.Throws<InvalidOperationException>(() => EnvelopeWriter.ToArray(failing));
+
+        Assert.Equal("next", BodyText(EnvelopeWriter.ToArray(Echo("next"))));
+    }
+
+    [Theory]
+    [InlineData("a\u0001b")]
+    [InlineData("\0")]
+    [InlineData("\uFFFF")]
+    public void ToArray_TextXmlCannotCarry_ThrowsArgumentException(string text)
+    {
+        // The server turns this into a fault instead of sending an envelope no XML reader would accept.
+        Assert.Throws<ArgumentException>(() => EnvelopeWriter.ToArray(Echo(text)));
+
+        Assert.Equal("next", BodyText(EnvelopeWriter.ToArray(Echo("next"))));
+    }
+
+    [Fact]
+    public void ToArray_LoneSurrogateInTheBody_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => EnvelopeWriter.ToArray(Echo(new string((char)0xDC00, 1))));
+    }
+
+    [Fact]
+    public void ToArray_NewLinesInTheBody_AreNormalizedAsXmlWriterDoes()
+    {
+        Assert.Equal("1\n2\n3", BodyText(EnvelopeWriter.ToArray(Echo("1\r\n2\r3"))));
+    }
+
+    [Fact]
+    public void ToArray_BodyWriterLeavingAnElementOpen_StillWritesAWellFormedEnvelope()
+    {
+        var message = Echo("x");
+        message.WriteBody = w => w.WriteStartElement("Open", "urn:echo");
+
+        var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(message));
+
+        Assert.Equal(new XmlQualifiedName("Open", "urn:echo"), read.BodyElement);
+    }
+
+    [Fact]
+    public void ToArray_CalledFromABodyWriter_WritesBothEnvelopes()
+    {
+        byte[]? inner = null;
+        var outer = Echo("x");
+        outer.WriteBody = w =>
+        {
+            inner = EnvelopeWriter.ToArray(Echo("inner"));
+            w.WriteElementString("Outer", "urn:echo", "outer");
+        };
+
+        var bytes = EnvelopeWriter.ToArray(outer);
+
+        Assert.Equal("outer", BodyText(bytes));
+        Assert.Equal("inner", BodyText(inner!));
+    }
+
+    [Fact]
+    public void ToArray_OnManyThreadsAtOnce_WritesEveryMessageIntact()
+    {
+        var texts = Enumerable.Range(0, 2000).Select(i => "message " + i).ToArray();
+        var written = new byte[texts.Length][];
+
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => written[i] = EnvelopeWriter.ToArray(Echo(texts[i])));
+
+        Assert.Equal(texts, written.Select(BodyText));
     }
 }

@@ -64,4 +64,27 @@ public class ReadOnlyMemoryStreamTests
         Assert.Throws<NotSupportedException>(() => stream.Write([1], 0, 1));
         Assert.Throws<NotSupportedException>(() => stream.SetLength(1));
     }
+
+    [Fact]
+    public void ReadByte_ReadsOneByteThenMinusOne()
+    {
+        using var stream = new ReadOnlyMemoryStream(Data);
+        stream.Position = 4;
+
+        Assert.Equal((5, -1), (stream.ReadByte(), stream.ReadByte()));
+    }
+
+    [Fact]
+    public void Dispose_ReturnsTheNameTableOnce()
+    {
+        var table = ReaderNameTable.Rent();
+        var stream = new ReadOnlyMemoryStream(Data, table);
+
+        stream.Dispose();
+        var rented = ReaderNameTable.Rent();
+        stream.Dispose(); // a second Dispose must not hand the table out a second time while it is lent
+
+        Assert.Same(table, rented);
+        Assert.NotSame(rented, ReaderNameTable.Rent());
+    }
 }

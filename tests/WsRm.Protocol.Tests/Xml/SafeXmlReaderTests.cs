@@ -33,4 +33,37 @@ public class SafeXmlReaderTests
 
         Assert.Equal(ReadState.Closed, reader.ReadState);
     }
+
+    [Fact]
+    public void Dispose_GivesTheNameTableBackForTheNextReader()
+    {
+        XmlNameTable first;
+        using (var reader = SafeXmlReader.Create(TestXml.Bytes("<r/>"))) first = reader.NameTable;
+        using var next = SafeXmlReader.Create(TestXml.Bytes("<r/>"));
+
+        Assert.Same(first, next.NameTable);
+    }
+
+    [Fact]
+    public void Create_WhileAnotherReaderIsOpen_UsesAnotherNameTable()
+    {
+        using var open = SafeXmlReader.Create(TestXml.Bytes("<r/>"));
+        using var other = SafeXmlReader.Create(TestXml.Bytes("<r/>"));
+
+        Assert.NotSame(open.NameTable, other.NameTable);
+    }
+
+    [Fact]
+    public void Create_OverMalformedXml_StillGivesTheNameTableBack()
+    {
+        XmlNameTable first;
+        using (var reader = SafeXmlReader.Create(TestXml.Bytes("<r><x></r>")))
+        {
+            first = reader.NameTable;
+            Assert.Throws<XmlException>(() => { while (reader.Read()) { } });
+        }
+        using var next = SafeXmlReader.Create(TestXml.Bytes("<r/>"));
+
+        Assert.Same(first, next.NameTable);
+    }
 }
