@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using WsRm.Client.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WsRm.Client.Tests.Session;
+
+/// <summary>How a session ends on a lossy path: a clean close leaves no stray traffic; a path that goes dead faults it in bounded time.</summary>
+[Collection(LossyEchoServer.Collection)]
+public sealed class LossySessionEndTests(LossyEchoServer server, ITestOutputHelper output)
+{
+    private const string Rm10 = "http://schemas.xmlsoap.org/ws/2005/02/rm";
+    private const string Rm11 = "http://docs.oasis-open.org/ws-rx/wsrm/200702";
+
+    public static IEnumerable<object[]> Matrix() => Sessions.Matrix();
+
+    public static IEnumerable<object[]> Blackholes() =>
+        from cell in Sessions.Matrix()
+        from responses in new[] { false, true }
+        select new[] { cell[0], cell[1], responses };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task A_session_opened_and_closed_through_lost_handshake_messages_leaves_no_traffic_after_close(WsRmVersion rm, WsRmSoapVersion soap)
+    {
+        var watch = Stopwatch.StartNew();
+        var seed = 9000 + 10 * (int)rm + (int)soap;
+        await using var forwarder = await LossyForwarder.StartAsync(server.Ordered, seed, LossyProfile.Hostile with { MaxFaults = 20 });
+        var ns = rm == WsRmVersion.Rm10 ? Rm10 : Rm11;
+        // The handshakes themselves are damaged. CreateSequence: the answer lost (the service keeps an orphan
+        // sequence; the client retries with a new offer). 1.1's CloseSequence lost, its answer lost, then duplicated
+        // with the client getting the second copy's answer; 1.0's LastMessage answer lost, then duplicated likewise;
+        // TerminateSequence's answer lost (the resend meets a sequence already gone), then duplicated likewise.
+        // (A duplicated CreateSequence is LossyCreateSequenceTests' bug.)
+        var duplicate = LossyFault.DuplicateRequestAfterAnswer;
+        forwarder.Script(ns + "/CreateSequence", LossyFault.DropResponse);
+        if (rm == WsRmVersion.Rm11) forwarder.Script(ns + "/CloseSequence", LossyFault.DropRequest, LossyFault.DropResponse, duplicate);
+        else forwarder.Script(ns + "/LastMessage", LossyFault.DropResponse, duplicate);
+        forwarder.Script(ns + "/TerminateSequence", LossyFault.DropResponse, duplicate);
+
+        using var http = Sessions.Http();
+        var prefix = $"close-{seed}-{Guid.NewGuid():N}-";
+        var log = new RecordingLogger(TimeProvider.System);
+        var (requestsAtClose, mentionsAtClose, sequenceId) = (0, 0, "");
+
+        await LossyNetworkTests.RunLoggedAsync(log, forwarder, $"close-{rm}-{soap}", async () =>
+        {
+            var session = await WsRmSession.OpenAsync(http, LossyNetworkTests.LossyOptions(server.Ordered, rm, soap, forwarder.Address), logger: log).Within();
+            sequenceId = session.SequenceId;
+            var posts = Enumerable.Range(0, 12).Select(i => session.PostAsync(prefix + i)).ToList();
+            var echo = session.EchoAsync(prefix + "echo");
+            await Task.WhenAll(posts).Within();
+            Assert.Equal(prefix + "echo", await echo.Within());
+
+            await session.CloseAsync().Within(Bounded.Short);
+            (requestsAtClose, mentionsAtClose) = (forwarder.Requests, forwarder.RequestsMentioning(sequenceId));
+            Assert.False(session.IsFaulted);
+            await session.TimerLoop.Within(Bounded.Short); // the retransmission loop has ended
+            await session.DisposeAsync(); // quiet after a close
+        });
+
+        // Every scripted loss in the handshake happened and was recovered from.
+        Assert.Equal(0, forwarder.ScriptedPending);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => prefix + i), server.Ledger.PostsStartingWith(prefix));
+
+        // Longer than several retransmission timeouts (at most 1 s here): nothing more arrives, for the sequence or at all.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var exchanges = forwarder.Exchanges;
+        output.WriteLine($"{rm} {soap} seed {seed}: {forwarder.Summary}; close handshake: "
+            + string.Join(", ", exchanges.Where(e => e.Action is { } a && (a.EndsWith("/CloseSequence", StringComparison.Ordinal) || a.EndsWith("/CreateSequence", StringComparison.Ordinal)
+                || a.EndsWith("/LastMessage", StringComparison.Ordinal) || a.EndsWith("/TerminateSequence", StringComparison.Ordinal)))));
+        Assert.Equal(mentionsAtClose, forwarder.RequestsMentioning(sequenceId));
+        Assert.Equal(requestsAtClose, forwarder.Requests);
+        // The last word on the sequence was TerminateSequence.
+        Assert.Equal(ns + "/TerminateSequence", exchanges.Last(e => e.Body.Contains(sequenceId, StringComparison.Ordinal)).Action);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Blackholes))]
+    public async Task When_every_message_after_the_third_is_lost_MaxRetryCount_runs_out_and_the_session_faults_in_bounded_time(
+        WsRmVersion rm, WsRmSoapVersion soap, bool responsesLost)
+    {
+        const int retries = 3;
+        // Requests 0, 1, 2 (CreateSequence, the first post, the first echo) go through; then every request, or every
+        // response, is lost.
+        await using var forwarder = await LossyForwarder.StartAsync(server.Ordered, 0, LossyProfile.Blackhole(after: 3, responses: responsesLost));
+        using var http = Sessions.Http();
+        var options = Sessions.Options(server.Ordered, rm, soap, forwarder.Address);
+        options.MaxRetryCount = retries;
+        options.InitialRetransmissionTimeout = TimeSpan.FromMilliseconds(100);
+        options.MaxRetransmissionTimeout = TimeSpan.FromMilliseconds(400);
+        options.TransportRetryDelay = TimeSpan.FromMilliseconds(50);
+        var prefix = $"blackhole-{Guid.NewGuid():N}-";
+        var log = new RecordingLogger(TimeProvider.System);
+
+        await LossyNetworkTests.RunLoggedAsync(log, forwarder, $"blackhole-{rm}-{soap}-{responsesLost}", async () =>
+        {
+            var session = await WsRmSession.OpenAsync(http, options, logger: log).Within();
+            await using var _ = session;
+            await session.PostAsync(prefix + "a").Within();
+            Assert.Equal(prefix + "b", await session.EchoAsync(prefix + "b").Within());
+
+            var watch = Stopwatch.StartNew();
+            var lost = new[] { session.PostAsync(prefix + "c"), session.PostAsync(prefix + "d"), session.EchoAsync(prefix + "e") };
+            var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => lost[0]).Within(Bounded.Short);
+            var elapsed = watch.Elapsed;
+            foreach (var call in lost) Assert.Same(error, await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => call).Within(Bounded.Short));
+            output.WriteLine($"{rm} {soap} {(responsesLost ? "responses" : "requests")} lost: faulted after {elapsed.TotalMilliseconds:0} ms: {error.Message}");
+
+            // A clear failure: which message, how many transmissions, what the transport said; in bounded time.
+            Assert.True(session.IsFaulted);
+            Assert.Equal(retries + 1, error.Attempts);
+            Assert.InRange(error.MessageNumber ?? 0, 3UL, 5UL);
+            Assert.Contains($"Message {error.MessageNumber} of sequence {session.SequenceId} was not acknowledged after {retries + 1} transmissions.", error.Message);
+            Assert.Contains("The last transport error:", error.Message);
+            Assert.NotNull(error.InnerException);
+            Assert.True(elapsed < TimeSpan.FromSeconds(3), $"faulted after {elapsed}");
+
+            // Exactly 1 + MaxRetryCount transmissions of that message reached the forwarder, and no more of any.
+            var exchanges = forwarder.Exchanges;
+            Assert.Equal(retries + 1, exchanges.Count(e => e.SequenceId == session.SequenceId && e.MessageNumber == error.MessageNumber));
+            Assert.All(exchanges.Where(e => e.SequenceId == session.SequenceId).GroupBy(e => e.MessageNumber),
+                g => Assert.InRange(g.Count(), 1, retries + 1));
+
+            // The session stays faulted and quiet.
+            await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => session.PostAsync(prefix + "f")).Within(Bounded.Short);
+            await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => session.CloseAsync()).Within(Bounded.Short);
+            await session.TimerLoop.Within(Bounded.Short);
+            var requests = forwarder.Requests;
+            await Task.Delay(TimeSpan.FromSeconds(0.5));
+            Assert.Equal(requests, forwarder.Requests);
+        });
+
+        // The service ran what reached it, once: with the responses lost it got c, d and e, without knowing the client gave up.
+        Assert.Equal(1, server.Ledger.PostCount(prefix + "a"));
+        Assert.Equal(1, server.Ledger.EchoCount(prefix + "b"));
+        var expected = responsesLost ? 1 : 0;
+        Assert.Equal(expected, server.Ledger.PostCount(prefix + "c"));
+        Assert.Equal(expected, server.Ledger.PostCount(prefix + "d"));
+        Assert.Equal(expected, server.Ledger.EchoCount(prefix + "e"));
+    }
+}
