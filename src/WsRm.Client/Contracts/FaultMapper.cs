@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using System.ServiceModel;
 using System.Xml;
 using WsRm.Protocol.Contracts;
+using WsRm.Protocol.Soap;
 
 namespace WsRm.Client;
 
@@ -12,8 +13,6 @@ namespace WsRm.Client;
 /// </summary>
 internal static class FaultMapper
 {
-    private const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private static readonly DataContractSerializer ExceptionDetailSerializer = new(typeof(ExceptionDetail));
 
     public static FaultException ToFaultException(SoapFaultException fault, IReadOnlyList<DeclaredFault> declared)
@@ -65,7 +64,7 @@ internal static class FaultMapper
     private static FaultCode ToFaultCode(XmlQualifiedName code, XmlQualifiedName? subcode)
     {
         FaultCode? sub = subcode is null ? null : new FaultCode(subcode.Name, subcode.Namespace);
-        bool standard = code.Namespace is Soap11 or Soap12;
+        bool standard = code.Namespace == SoapVersion.Soap11.Namespace || code.Namespace == SoapVersion.Soap12.Namespace;
         return (standard, code.Name) switch
         {
             (true, "Client" or "Sender") => FaultCode.CreateSenderFaultCode(sub),
