@@ -15,6 +15,10 @@ public sealed class DestinationSequence
     private ulong _nextToDeliver = 1;
     private int _undelivered;
 
+    // True once the source itself named the last number (1.0 LastMessage, 1.1 LastMsgNumber), as opposed to the
+    // highest number received standing in for it after a CloseSequence without LastMsgNumber.
+    private bool _lastNamedBySource;
+
     /// <summary>Creates an active sequence.</summary>
     public DestinationSequence(string id, RmVersion rm, bool ordered, DestinationSequenceLimits limits, DateTimeOffset now)
     {
@@ -71,6 +75,7 @@ public sealed class DestinationSequence
         {
             if (number < _received.Highest) return ExceededLast();
             LastMessageNumber = number;
+            _lastNamedBySource = true;
         }
 
         if (_undelivered >= _limits.Window) return ReceiveDecision.Dropped;
@@ -95,7 +100,11 @@ public sealed class DestinationSequence
     /// <summary>The next number ordered delivery waits for.</summary>
     public ulong NextToDeliver => _nextToDeliver;
 
-    /// <summary>Records that accepted message <paramref name="number"/> was delivered; returns the next number now deliverable (ordered), or null.</summary>
+    /// <summary>
+    /// Records that accepted message <paramref name="number"/> left the receive buffer: handed to the service (or to
+    /// the caller waiting for it), so it no longer takes buffer room. Returns the next number now deliverable
+    /// (ordered), or null. As WCF's destination counts it, a message being processed is not in the buffer.
+    /// </summary>
     public ulong? Delivered(ulong number)
     {
         if (_undelivered > 0) _undelivered--;
@@ -117,15 +126,41 @@ public sealed class DestinationSequence
         BufferRemaining = flowControl ? BufferRemaining : null,
     };
 
-    /// <summary>CloseSequence (1.1 §3.5): accept no new messages; idempotent.</summary>
+    /// <summary>
+    /// Checks a <c>wsrm:LastMsgNumber</c> the source sends with CloseSequence or TerminateSequence (WS-RM 1.1 §3.5,
+    /// §3.6) against what this sequence knows, before <see cref="Close"/>. Returns a <see cref="SequenceTerminatedFault"/>
+    /// (Sender) when it is below a number already received, or differs from a last number the source named before; null
+    /// when it is consistent or absent. WCF's destination ends the session with the same fault in both cases.
+    /// </summary>
+    public SequenceTerminatedFault? CheckLastMessageNumber(ulong? lastMessageNumber)
+    {
+        if (lastMessageNumber is not { } last) return null;
+        if (_lastNamedBySource && LastMessageNumber != last)
+            return new SequenceTerminatedFault(Id, FaultCodeKind.Sender,
+                $"The source named two different last message numbers ({LastMessageNumber} and {last}), so the sequence cannot be completed.");
+        if (last < _received.Highest)
+            return new SequenceTerminatedFault(Id, FaultCodeKind.Sender,
+                $"wsrm:LastMsgNumber {last} is below message {_received.Highest}, which was already received.");
+        return null;
+    }
+
+    /// <summary>
+    /// CloseSequence (1.1 §3.5): accept no new messages; idempotent. Call <see cref="CheckLastMessageNumber"/> first:
+    /// a last number given here replaces the highest-received stand-in of an earlier close without one.
+    /// </summary>
     public StateTransition Close(ulong? lastMessageNumber, DateTimeOffset now)
     {
         var before = State;
         LastActivity = now;
+        if (lastMessageNumber is { } last && State != DestinationState.Terminated && !_lastNamedBySource)
+        {
+            LastMessageNumber = last;
+            _lastNamedBySource = true;
+        }
         if (State == DestinationState.Active)
         {
             State = DestinationState.Closed;
-            LastMessageNumber ??= lastMessageNumber ?? _received.Highest;
+            LastMessageNumber ??= _received.Highest;
         }
         return new StateTransition(before, State);
     }
