@@ -35,6 +35,12 @@ internal static partial class WsRmServerLog
     [LoggerMessage(11, LogLevel.Error, "One-way operation {Action} failed: {Reason}")]
     public static partial void OneWayOperationFailed(ILogger logger, string action, string reason, Exception? exception);
 
+    [LoggerMessage(12, LogLevel.Information, "Held request for message {MessageNumber} of sequence {SequenceId} answered early: {Reason}")]
+    public static partial void HeldRequestReleased(ILogger logger, string sequenceId, ulong messageNumber, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Sequence {SequenceId} on {Endpoint} ended: the service threw an unexpected exception processing {Action} (as WCF faults a session whose service failed)")]
+    public static partial void SequenceEndedByServiceFailure(ILogger logger, string sequenceId, string endpoint, string action);
+
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
 }

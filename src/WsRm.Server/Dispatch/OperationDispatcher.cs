@@ -86,7 +86,7 @@ internal sealed class OperationDispatcher
         }
         catch (Exception e)
         {
-            return OperationResult.Fault(DispatchFaults.InternalError(e, includeExceptionDetail), e);
+            return OperationResult.ServiceFailure(DispatchFaults.InternalError(e, includeExceptionDetail), e);
         }
 
         if (_model.IsOneWay) return OperationResult.OneWay;

@@ -7,8 +7,10 @@ namespace WsRm.Server.Dispatch;
 /// <summary>The outcome of one call: exactly one of a completed one-way call, a reply, or a fault.</summary>
 internal sealed class OperationResult
 {
-    private OperationResult(bool isOneWay, string? replyAction, Action<XmlWriter>? writeBody, SoapFault? fault, Exception? exception)
+    private OperationResult(bool isOneWay, string? replyAction, Action<XmlWriter>? writeBody, SoapFault? fault, Exception? exception,
+        bool serviceFailed = false)
     {
+        ServiceFailed = serviceFailed;
         IsOneWay = isOneWay;
         ReplyAction = replyAction;
         WriteBody = writeBody;
@@ -37,6 +39,12 @@ internal sealed class OperationResult
     /// <summary>For a fault caused by an unexpected or deserialization error, the exception, for the caller to log.</summary>
     public Exception? Exception { get; }
 
+    /// <summary>
+    /// True when the service itself threw something other than a <c>FaultException</c>: WCF faults a sessionful
+    /// channel then, so a reliable session ends after this fault is sent.
+    /// </summary>
+    public bool ServiceFailed { get; }
+
     /// <summary>A reply with the given action and body.</summary>
     public static OperationResult Reply(string action, Action<XmlWriter> writeBody)
     {
@@ -47,6 +55,14 @@ internal sealed class OperationResult
 
     /// <summary>A fault.</summary>
     public static OperationResult Fault(SoapFault fault) => Fault(fault, null);
+
+    /// <summary>An unexpected exception thrown by the service (see <see cref="ServiceFailed"/>).</summary>
+    public static OperationResult ServiceFailure(SoapFault fault, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(exception);
+        return new(false, null, null, fault, exception, serviceFailed: true);
+    }
 
     /// <summary>A fault caused by <paramref name="exception"/>, kept for logging.</summary>
     public static OperationResult Fault(SoapFault fault, Exception? exception)

@@ -88,7 +88,4 @@ internal static class SoapHttp
         response.StatusCode = StatusCodes.Status202Accepted;
         response.ContentLength = 0;
     }
-
-    /// <summary>The remote address, for the per-client sequence bound.</summary>
-    public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -50,6 +50,14 @@ public sealed class WsRmServerOptions
     /// <summary>Service instance lifetime for endpoints that do not set their own (default: per session).</summary>
     public ServiceInstanceMode InstanceMode { get; set; } = ServiceInstanceMode.PerSession;
 
+    /// <summary>
+    /// How long the HTTP request of a request-reply message is held waiting for its turn and its reply (default:
+    /// 1 minute, the WCF client's default SendTimeout, so a WCF caller gives up first). Past it the request is answered
+    /// with the acknowledgement alone; the reply is kept and answers the source's retransmission. One-way messages are
+    /// never held: they are acknowledged on receipt. When the host stops, held requests are answered at once.
+    /// </summary>
+    public TimeSpan ReplyWaitTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Largest number of acknowledgement ranges kept per sequence before further gaps are refused.</summary>
     public int MaxAcknowledgementRanges { get; set; } = 128;
 }

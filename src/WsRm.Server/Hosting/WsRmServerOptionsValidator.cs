@@ -15,6 +15,7 @@ internal sealed class WsRmServerOptionsValidator : IValidateOptions<WsRmServerOp
         if (o.MaxSequencesPerClient < 1) errors.Add("MaxSequencesPerClient must be at least 1.");
         if (o.MaxRetryCount < 1) errors.Add("MaxRetryCount must be at least 1.");
         if (o.MaxReceivedMessageSize is < 1024 or > int.MaxValue) errors.Add("MaxReceivedMessageSize must be between 1024 and 2147483647 bytes.");
+        if (o.ReplyWaitTimeout <= TimeSpan.Zero || o.ReplyWaitTimeout > TimeSpan.FromDays(1)) errors.Add("ReplyWaitTimeout must be positive and at most one day.");
         if (o.MaxAcknowledgementRanges < 1) errors.Add("MaxAcknowledgementRanges must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

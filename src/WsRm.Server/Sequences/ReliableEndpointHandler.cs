@@ -14,7 +14,7 @@ internal sealed class ReliableEndpointHandler(ServiceEndpoint endpoint, Sequence
     : SoapEndpointHandler(endpoint, manager.Options, manager.Logger)
 {
     private readonly SequenceLifecycle _lifecycle = new(endpoint, manager);
-    private readonly SequencedMessageProcessor _messages = new(endpoint, manager);
+    private readonly SequencedMessageProcessor _messages = new(endpoint, manager, new SequenceDelivery(endpoint, manager));
 
     protected override Task HandleMessageAsync(HttpContext http, SoapMessage message)
     {

@@ -46,7 +46,8 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         }
 
         // The same CreateSequence again (a retransmission, or duplicated on the way): the same answer, no new sequence.
-        if (FindCreatedBy(http, message, request) is { } existing)
+        var caller = SequenceCaller.From(http);
+        if (FindCreatedBy(caller, message, rm, request) is { } existing)
         {
             await AnswerCreatedAsync(http, message, rm, existing.Id, hasOffer: true).ConfigureAwait(false);
             return;
@@ -58,14 +59,15 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         var destination = new DestinationSequence(id, rm, ordered,
             new DestinationSequenceLimits(Options.MaxTransferWindowSize, Options.MaxAcknowledgementRanges), now);
         var reply = request.Offer is { } offer ? new ReplySequence(offer.Identifier, 2 * Options.MaxTransferWindowSize) : null;
-        var record = new SequenceRecord(destination, reply, endpoint.Pattern, SoapHttp.ClientKey(http), message.Version, wsa, now)
+        var record = new SequenceRecord(destination, reply, endpoint.Pattern, caller.ClientKey, message.Version, wsa, now)
         {
             CreateMessageId = message.Addressing.MessageId,
+            Owner = caller.Owner,
         };
         if (manager.TryCreate(record, endpoint, out _) is { } refused)
         {
             // A duplicate that raced the original in: answer it as the original was answered.
-            if (FindCreatedBy(http, message, request) is { } raced)
+            if (FindCreatedBy(caller, message, rm, request) is { } raced)
                 await AnswerCreatedAsync(http, message, rm, raced.Id, hasOffer: true).ConfigureAwait(false);
             else
                 await RmReplies.FaultAsync(http, message, rm, refused, manager).ConfigureAwait(false);
@@ -76,10 +78,10 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     }
 
     // The live session an earlier copy of this CreateSequence made: same MessageID, same offer, same client.
-    private ServerSession? FindCreatedBy(HttpContext http, SoapMessage message, CreateSequence request)
-        => request.Offer is { } offer && manager.FindByReplyId(offer.Identifier, endpoint) is { } existing
+    private ServerSession? FindCreatedBy(SequenceCaller caller, SoapMessage message, RmVersion rm, CreateSequence request)
+        => request.Offer is { } offer && manager.FindByReplyId(offer.Identifier, endpoint, rm, caller) is { } existing
             && existing.Record.CreateMessageId == message.Addressing.MessageId
-            && existing.Record.ClientKey == SoapHttp.ClientKey(http)
+            && existing.Record.ClientKey == caller.ClientKey
                 ? existing
                 : null;
 
@@ -97,15 +99,25 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     public async Task CloseAsync(HttpContext http, SoapMessage message, RmVersion rm)
     {
         if (await ReadControlAsync(http, message, rm, SequenceControlKind.CloseSequence).ConfigureAwait(false) is not var (control, session)) return;
-        SequenceAcknowledgement ack;
+        SequenceAcknowledgement? ack = null;
+        WsRmFault? fault;
         lock (session.Sync)
         {
-            var transition = session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
-            if (transition.Changed) WsRmServerLog.SequenceClosed(manager.Logger, session.Id, session.Record.Destination.LastMessageNumber);
-            ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+            fault = session.Record.Destination.CheckLastMessageNumber(control.LastMessageNumber);
+            if (fault is null)
+            {
+                var transition = session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
+                if (transition.Changed) WsRmServerLog.SequenceClosed(manager.Logger, session.Id, session.Record.Destination.LastMessageNumber);
+                ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+            }
+        }
+        if (fault is not null)
+        {
+            await EndWithFaultAsync(http, message, rm, session, fault).ConfigureAwait(false);
+            return;
         }
         var answer = RmReplies.For(message, rm, rm.CloseSequenceResponseAction);
-        answer.Acknowledgements.Add(ack);
+        answer.Acknowledgements.Add(ack!);
         answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.CloseSequenceResponse, control.Identifier, null));
         await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
     }
@@ -113,14 +125,23 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     public async Task TerminateAsync(HttpContext http, SoapMessage message, RmVersion rm)
     {
         if (await ReadControlAsync(http, message, rm, SequenceControlKind.TerminateSequence).ConfigureAwait(false) is not var (control, session)) return;
-        SequenceAcknowledgement ack;
-        int ranges;
+        SequenceAcknowledgement? ack = null;
+        WsRmFault? fault;
         lock (session.Sync)
         {
-            session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
-            ack = session.Record.Destination.Acknowledgement(flowControl: false);
-            ranges = ack.Ranges.Count;
+            fault = session.Record.Destination.CheckLastMessageNumber(control.LastMessageNumber);
+            if (fault is null)
+            {
+                session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
+                ack = session.Record.Destination.Acknowledgement(flowControl: false);
+            }
         }
+        if (ack is null)
+        {
+            await EndWithFaultAsync(http, message, rm, session, fault!).ConfigureAwait(false);
+            return;
+        }
+        var ranges = ack.Ranges.Count;
         WsRmServerLog.SequenceTerminated(manager.Logger, session.Id, ranges);
         await manager.EndAsync(session, new UnknownSequenceFault(session.Id)).ConfigureAwait(false);
 
@@ -160,7 +181,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             return;
         }
         var id = message.AckRequests[0].Identifier;
-        if (manager.Find(id, endpoint) is not { } session)
+        if (manager.Find(id, endpoint, rm, SequenceCaller.From(http)) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(id), manager).ConfigureAwait(false);
             return;
@@ -179,7 +200,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     {
         foreach (var ack in message.Acknowledgements)
         {
-            if (manager.FindByReplyId(ack.Identifier, endpoint) is not { } session)
+            if (manager.FindByReplyId(ack.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
             {
                 await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(ack.Identifier), manager).ConfigureAwait(false);
                 return;
@@ -207,13 +228,21 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             await SoapReplies.FaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(message.Addressing.Version, "MessageID")).ConfigureAwait(false);
             return null;
         }
-        if (manager.Find(control.Identifier, endpoint) is not { } session)
+        if (manager.Find(control.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(control.Identifier), manager).ConfigureAwait(false);
             return null;
         }
         if (await AcknowledgementProcessor.ApplyAsync(http, message, rm, session, manager).ConfigureAwait(false)) return null;
         return (control, session);
+    }
+
+    // A LastMsgNumber that contradicts what the sequence knows ends it (WS-RM 1.1 §3.5, §4.2), as WCF's destination does.
+    private async Task EndWithFaultAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, WsRmFault fault)
+    {
+        WsRmServerLog.SequenceFaulted(manager.Logger, session.Id, fault.ToString());
+        await manager.EndAsync(session, fault).ConfigureAwait(false);
+        await RmReplies.FaultAsync(http, message, rm, fault, manager).ConfigureAwait(false);
     }
 
     private static string RequestUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";

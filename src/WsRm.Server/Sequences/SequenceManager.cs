@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WsRm.Protocol.Faults;
+using WsRm.Protocol.ReliableMessaging;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Hosting;
 using WsRm.Server.Storage;
@@ -24,8 +26,9 @@ internal sealed class SequenceManager : IDisposable
     private readonly Lock _createLock = new();
 
     public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
-        ILogger<SequenceManager> logger, WsRmServerMetrics metrics)
+        ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null)
     {
+        Stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         _store = store;
         _options = options.Value;
         _time = time;
@@ -39,6 +42,9 @@ internal sealed class SequenceManager : IDisposable
     public TimeProvider Time => _time;
     public ILogger Logger => _logger;
     public WsRmServerMetrics Metrics => _metrics;
+
+    /// <summary>Signalled when the host begins to stop: requests held for a reply are answered at once then.</summary>
+    public CancellationToken Stopping { get; }
     public int Count => _store.Count;
 
     /// <summary>Adds a new sequence, or returns the fault that refuses it.</summary>
@@ -68,13 +74,17 @@ internal sealed class SequenceManager : IDisposable
         return fault;
     }
 
-    /// <summary>The live session with this id on this endpoint, or null.</summary>
-    public ServerSession? Find(string id, ServiceEndpoint endpoint) =>
-        _sessions.TryGetValue(id, out var s) && s.Endpoint == endpoint && !s.Ended ? s : null;
+    /// <summary>
+    /// The live session with this id, created on this endpoint in this RM version, that <paramref name="caller"/> may
+    /// use; null otherwise. Every message about a sequence looks it up here, so a sequence of another endpoint, of the
+    /// other RM version or of another identity is answered exactly as an unknown one.
+    /// </summary>
+    public ServerSession? Find(string id, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
+        _sessions.TryGetValue(id, out var s) && s.Endpoint == endpoint && !s.Ended && s.Record.Rm == rm && caller.MayUse(s.Record) ? s : null;
 
-    /// <summary>The live session whose reply sequence has this id, or null.</summary>
-    public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint) =>
-        _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint) : null;
+    /// <summary>The live session whose reply sequence has this id, under the same rules as <see cref="Find"/>.</summary>
+    public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
+        _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint, rm, caller) : null;
 
     /// <summary>Removes a session: terminated by its source, faulted, or expired.</summary>
     public async ValueTask EndAsync(ServerSession session, WsRmFault reason)

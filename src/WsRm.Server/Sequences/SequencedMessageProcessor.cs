@@ -1,29 +1,28 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using WsRm.Protocol.Contracts;
 using WsRm.Protocol.Faults;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;
 using WsRm.Protocol.Soap;
 using WsRm.Server.Diagnostics;
-using WsRm.Server.Dispatch;
 using WsRm.Server.Hosting;
 
 namespace WsRm.Server.Sequences;
 
 /// <summary>
-/// A message with a Sequence header: accepted, duplicate, dropped or faulted by the destination state machine; an
-/// accepted one waits (asynchronously) for its turn when ordered, is delivered once, and is answered on its own HTTP
-/// response with the acknowledgement piggybacked. A retransmission gets the kept reply without running the operation.
+/// A message with a Sequence header: accepted, duplicate, dropped or faulted by the destination state machine. An
+/// accepted message goes into the sequence's receive buffer and is acknowledged at once when it is one-way; a
+/// request waits (bounded by <see cref="WsRmServerOptions.ReplyWaitTimeout"/>) for its turn and its reply, which goes
+/// on its own HTTP response with the acknowledgement piggybacked. Delivery itself is <see cref="SequenceDelivery"/>'s.
+/// A retransmission gets the kept reply without running the operation again.
 /// </summary>
-internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, SequenceManager manager)
+internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, SequenceManager manager, SequenceDelivery delivery)
 {
     private WsRmServerOptions Options => manager.Options;
 
     public async Task HandleAsync(HttpContext http, SoapMessage message, RmVersion rm)
     {
         var header = message.Sequence!;
-        if (manager.Find(header.Identifier, endpoint) is not { } session)
+        if (manager.Find(header.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(header.Identifier), manager).ConfigureAwait(false);
             return;
@@ -32,11 +31,20 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
 
         var isLastMessage = !rm.Is11 && message.Action == rm.LastMessageAction;
         ReceiveDecision decision;
-        PendingDelivery? pending;
+        PendingDelivery? pending = null;
         lock (session.Sync)
         {
             decision = session.Record.Destination.Receive(header.MessageNumber, header.LastMessage || isLastMessage, manager.Time.GetUtcNow());
-            pending = Track(session, header.MessageNumber, decision.Outcome);
+            if (decision.Outcome == ReceiveOutcome.Accepted)
+            {
+                pending = new PendingDelivery(header.MessageNumber, message, isLastMessage, ExpectsReply(session, message, isLastMessage));
+                session.Pending[header.MessageNumber] = pending;
+                if (!session.Record.Destination.Ordered) session.Arrivals.Enqueue(header.MessageNumber);
+            }
+            else if (decision.Outcome == ReceiveOutcome.Duplicate)
+            {
+                pending = session.Pending.GetValueOrDefault(header.MessageNumber);
+            }
         }
 
         switch (decision.Outcome)
@@ -45,12 +53,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
                 await OnFaultAsync(http, message, rm, session, decision.Fault!).ConfigureAwait(false);
                 return;
             case ReceiveOutcome.Dropped:
-                manager.Metrics.Dropped();
-                WsRmServerLog.MessageDropped(manager.Logger, session.Id, header.MessageNumber);
-                // No acknowledgement: WCF takes any reply to a request as its acknowledgement, so refuse at the HTTP
-                // level and let the source retransmit.
-                http.Response.Headers.RetryAfter = "1";
-                await SoapHttp.WriteStatusAsync(http.Response, StatusCodes.Status503ServiceUnavailable, "The receive window of this sequence is full; retransmit later.").ConfigureAwait(false);
+                await AnswerDroppedAsync(http, message, session).ConfigureAwait(false);
                 return;
             case ReceiveOutcome.Duplicate:
                 manager.Metrics.Duplicate();
@@ -58,110 +61,78 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
                 return;
         }
 
-        CachedReply? reply;
-        try
+        delivery.Schedule(session);
+        if (!pending!.ExpectsReply)
         {
-            await pending!.Turn.Task.ConfigureAwait(false);
-            reply = await DeliverAsync(message, session, header.MessageNumber, isLastMessage).ConfigureAwait(false);
-        }
-        catch (SequenceEndedException ended)
-        {
-            await RmReplies.FaultAsync(http, message, rm, ended.Fault, manager).ConfigureAwait(false);
+            if (RoomAfter(session) is { } room) await WaitForRoomAsync(session, pending.Number, room).ConfigureAwait(false);
+            await AnswerAsync(http, message, rm, session, reply: null).ConfigureAwait(false);
             return;
         }
-        await AnswerAsync(http, message, rm, session, reply).ConfigureAwait(false);
+        await AnswerWhenDeliveredAsync(http, message, rm, session, pending).ConfigureAwait(false);
     }
 
-    // Registers an accepted message; for a duplicate, finds the original if it is still being processed.
-    private static PendingDelivery? Track(ServerSession session, ulong number, ReceiveOutcome outcome)
+    // A one-way message that took the buffer's last place while the service is busy is answered when the service takes
+    // the next message, not at once with BufferRemaining 0: the real WCF client stops sending on a 0 and asks again only
+    // at its next poll (SendTimeout / 2, 30 s by default), while this answer comes as soon as there is room. (A gap
+    // never fills the buffer: an ordered sequence accepts only numbers within the window of the one it waits for.)
+    private static TaskCompletionSource? RoomAfter(ServerSession session)
     {
-        if (outcome == ReceiveOutcome.Duplicate) return session.Pending.GetValueOrDefault(number);
-        if (outcome != ReceiveOutcome.Accepted) return null;
-        var pending = new PendingDelivery(number);
-        session.Pending[number] = pending;
-        if (session.Record.Destination.IsDeliverable(number)) pending.Turn.TrySetResult();
-        return pending;
-    }
-
-    private async Task<CachedReply?> DeliverAsync(SoapMessage message, ServerSession session, ulong number, bool isLastMessage)
-    {
-        OperationResult? result = null;
-        string? action = message.Action;
-        if (!isLastMessage) result = await InvokeAsync(message, session, number).ConfigureAwait(false);
-
-        CachedReply? reply = null;
-        PendingDelivery? pending;
         lock (session.Sync)
         {
-            if (isLastMessage && session.Record.Reply is { } replies)
-            {
-                // WS-RM 1.0 over request-reply: the answer to the request sequence's LastMessage ends the reply
-                // sequence too (WCF's client waits for it before TerminateSequence).
-                reply = replies.Add(number, action, null, null, lastMessage: true);
-            }
-            else if (result is not null && !result.IsOneWay)
-            {
-                var fault = result.FaultValue;
-                reply = session.Record.Reply?.Add(number, fault is null ? result.ReplyAction : null, result.WriteBody, fault)
-                    ?? new CachedReply(0, fault is null ? result.ReplyAction : null, result.WriteBody, fault);
-            }
-            var next = session.Record.Destination.Delivered(number);
-            session.Pending.Remove(number, out pending);
-            if (next is { } n && session.Pending.TryGetValue(n, out var following)) following.Turn.TrySetResult();
+            if (session.Record.Destination.BufferRemaining > 0 || !session.Delivering) return null;
+            var room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            session.RoomWaiters.Enqueue(room);
+            return room;
         }
-        pending?.Done.TrySetResult(reply);
-        if (action is not null && !isLastMessage) manager.Metrics.Delivered();
-        return reply;
     }
 
-    private async Task<OperationResult> InvokeAsync(SoapMessage message, ServerSession session, ulong number)
+    private async Task WaitForRoomAsync(ServerSession session, ulong number, TaskCompletionSource room)
     {
-        var action = message.Action ?? "";
-        if (!endpoint.Dispatcher.TryGetOperation(action, out var operation))
-            return OperationResult.Fault(AddressingFaults.ActionNotSupported(message.Addressing.Version, action));
-
-        using var activity = WsRmServerMetrics.ActivitySource.StartActivity("wsrm.deliver", ActivityKind.Server);
-        activity?.SetTag("wsrm.sequence_id", session.Id);
-        activity?.SetTag("wsrm.message_number", number);
-        activity?.SetTag("soap.action", action);
-
-        await session.DispatchGate.WaitAsync().ConfigureAwait(false);
-        var lease = session.AcquireInstance();
         try
         {
-            using var body = message.CreateBodyReader();
-            // Not the request's token: a delivered message runs to completion even if its HTTP request is gone.
-            var result = await operation.InvokeAsync(lease.Instance, body, endpoint.IncludeExceptionDetail, CancellationToken.None).ConfigureAwait(false);
-            return OperationFailures.Review(operation, result, manager.Logger);
+            await room.Task.WaitAsync(Options.ReplyWaitTimeout, manager.Time, manager.Stopping).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            WsRmServerLog.OperationFailed(manager.Logger, action, e);
-            return OperationResult.Fault(SoapFaults.InternalError());
+            // Given up: the place it waited for goes to the next waiter. The acknowledgement (with BufferRemaining 0)
+            // still goes: better late than never.
+            room.TrySetCanceled();
+            WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, number,
+                (e is TimeoutException ? $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})" : "the host is stopping")
+                + "; acknowledged with BufferRemaining 0");
         }
-        finally
-        {
-            await session.ReleaseCallInstance(lease).ConfigureAwait(false);
-            session.DispatchGate.Release();
-        }
+    }
+
+    // Whether the source waits for an answer on this HTTP response beyond the acknowledgement.
+    private bool ExpectsReply(ServerSession session, SoapMessage message, bool isLastMessage)
+    {
+        if (isLastMessage) return session.Record.Reply is not null;
+        // An action the endpoint does not have gets its ActionNotSupported fault in its turn, as the reply.
+        return !(message.Action is { } action && endpoint.Dispatcher.TryGetOperation(action, out var operation) && operation.IsOneWay);
+    }
+
+    // A message the receive buffer has no room for is neither delivered nor acknowledged: answered with an empty 202,
+    // as WCF's own destination answers it (it closes the request without a reply), so the source keeps it and
+    // retransmits it on its own timer. An acknowledgement that leaves it out would break the real WCF client: its
+    // request-reply channel faults the session with InvalidAcknowledgement when the answer to a request does not
+    // acknowledge it, and a BufferRemaining of 0 stalls it until its next poll (SendTimeout / 2).
+    private Task AnswerDroppedAsync(HttpContext http, SoapMessage message, ServerSession session)
+    {
+        manager.Metrics.Dropped();
+        WsRmServerLog.MessageDropped(manager.Logger, session.Id, message.Sequence!.MessageNumber);
+        SoapHttp.Accepted(http.Response);
+        return Task.CompletedTask;
     }
 
     private async Task AnswerDuplicateAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, PendingDelivery? original)
     {
-        CachedReply? reply = null;
-        if (original is not null)
+        if (original is { ExpectsReply: true })
         {
-            try
-            {
-                reply = await original.Done.Task.ConfigureAwait(false);
-            }
-            catch (SequenceEndedException ended)
-            {
-                await RmReplies.FaultAsync(http, message, rm, ended.Fault, manager).ConfigureAwait(false);
-                return;
-            }
+            await AnswerWhenDeliveredAsync(http, message, rm, session, original).ConfigureAwait(false);
+            return;
         }
-        else
+        CachedReply? reply = null;
+        if (original is null)
         {
             lock (session.Sync)
                 if (session.Record.Reply is { } replies && replies.TryGet(message.Sequence!.MessageNumber, out var kept)) reply = kept;
@@ -169,13 +140,46 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         await AnswerAsync(http, message, rm, session, reply).ConfigureAwait(false);
     }
 
-    private async Task AnswerAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, CachedReply? reply)
+    // Holds the request until its message is delivered, at most ReplyWaitTimeout and never past the host's stop. A
+    // request released early gets an empty 202, as if it had been lost on the way: the source retransmits it, and the
+    // retransmission gets the kept reply (or waits again while the service still runs). The real WCF client needs that
+    // shape: it takes any SOAP answer to a request as the reply, and an acknowledgement alone as none at all ("the
+    // server did not provide a meaningful reply").
+    private async Task AnswerWhenDeliveredAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, PendingDelivery pending)
+    {
+        CachedReply? reply;
+        var done = pending.Done.Task;
+        try
+        {
+            reply = done.IsCompleted ? await done.ConfigureAwait(false)
+                : await done.WaitAsync(Options.ReplyWaitTimeout, manager.Time, manager.Stopping).ConfigureAwait(false);
+        }
+        catch (SequenceEndedException ended)
+        {
+            await RmReplies.FaultAsync(http, message, rm, ended.Fault, manager).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, pending.Number,
+                (e is TimeoutException ? $"no reply within ReplyWaitTimeout ({Options.ReplyWaitTimeout})" : "the host is stopping")
+                + "; answered 202, the retransmission gets the reply");
+            SoapHttp.Accepted(http.Response);
+            return;
+        }
+        await AnswerAsync(http, message, rm, session, reply, pending.AcknowledgementAtEnd).ConfigureAwait(false);
+    }
+
+    // endAck: the acknowledgement taken when the delivery ended the session (after a service failure), so that the
+    // answer does not carry the terminated sequence's final acknowledgement.
+    private async Task AnswerAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, CachedReply? reply,
+        SequenceAcknowledgement? endAck = null)
     {
         SequenceAcknowledgement ack;
         string? replyId;
         lock (session.Sync)
         {
-            ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+            ack = endAck ?? session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
             replyId = session.Record.Reply?.Id;
         }
         if (reply is null)

@@ -5,7 +5,8 @@ namespace WsRm.Server.Sequences;
 
 /// <summary>
 /// The live part of one sequence next to its stored <see cref="SequenceRecord"/>: the lock that serialises its state
-/// changes, the requests waiting for their turn, and the per-session service instance.
+/// changes, the receive buffer of accepted messages not yet delivered, whether its delivery loop runs, and the
+/// per-session service instance.
 /// </summary>
 internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpoint)
 {
@@ -15,14 +16,29 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
     public ServiceEndpoint Endpoint { get; } = endpoint;
     public string Id => Record.Id;
 
-    /// <summary>Guards <see cref="Record"/> and <see cref="Pending"/>; never held across an await.</summary>
+    /// <summary>Guards <see cref="Record"/>, <see cref="Pending"/>, <see cref="Arrivals"/> and <see cref="Delivering"/>; never held across an await.</summary>
     public Lock Sync { get; } = new();
 
-    /// <summary>Accepted messages not yet answered, by number.</summary>
+    /// <summary>
+    /// The receive buffer: accepted messages not yet delivered, by number. Bounded by MaxTransferWindowSize, since
+    /// the destination accepts no more than that many undelivered messages.
+    /// </summary>
     public Dictionary<ulong, PendingDelivery> Pending { get; } = [];
 
-    /// <summary>One call at a time on the session's instance, as WCF's ConcurrencyMode.Single.</summary>
-    public SemaphoreSlim DispatchGate { get; } = new(1, 1);
+    /// <summary>Unordered sessions deliver in arrival order: the numbers waiting, oldest first.</summary>
+    public Queue<ulong> Arrivals { get; } = new();
+
+    /// <summary>
+    /// True while a delivery loop runs for this session. One loop at a time delivers its messages, so calls on one
+    /// session run one at a time (WCF's ConcurrencyMode.Single) and in order when the endpoint is ordered.
+    /// </summary>
+    public bool Delivering { get; set; }
+
+    /// <summary>
+    /// Answers to one-way messages held until the buffer has room again (see SequencedMessageProcessor): each place the
+    /// delivery loop frees releases the oldest.
+    /// </summary>
+    public Queue<TaskCompletionSource> RoomWaiters { get; } = new();
 
     public bool Ended { get; private set; }
 
@@ -36,7 +52,7 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
     public ValueTask ReleaseCallInstance(ServiceInstanceLease lease) =>
         Endpoint.InstanceMode == ServiceInstanceMode.PerSession ? ValueTask.CompletedTask : Endpoint.ReleaseCallInstance(lease);
 
-    /// <summary>Ends the session: fails waiting requests and disposes the session instance. Idempotent.</summary>
+    /// <summary>Ends the session: fails waiting requests, drops undelivered messages and disposes the session instance. Idempotent.</summary>
     public async ValueTask EndAsync(SequenceEndedException reason)
     {
         ServiceInstanceLease? instance;
@@ -48,10 +64,25 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
             Record.Destination.Terminate();
             waiting = [.. Pending.Values];
             Pending.Clear();
-            instance = _instance;
-            _instance = null;
+            Arrivals.Clear();
+            while (RoomWaiters.TryDequeue(out var room)) room.TrySetResult();
+            // A delivery loop still running owns the instance until its call returns; it disposes it then.
+            instance = Delivering ? null : _instance;
+            if (!Delivering) _instance = null;
         }
         foreach (var p in waiting) p.Fail(reason);
         if (instance is not null) await instance.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Called by the delivery loop when it stops after the session ended: disposes the instance it was using.</summary>
+    public ValueTask ReleaseAfterEndAsync()
+    {
+        ServiceInstanceLease? instance;
+        lock (Sync)
+        {
+            instance = _instance;
+            _instance = null;
+        }
+        return instance?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

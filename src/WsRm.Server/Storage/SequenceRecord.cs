@@ -36,7 +36,7 @@ public sealed class SequenceRecord
     /// <summary>The route pattern of the endpoint that created it.</summary>
     public string Endpoint { get; }
 
-    /// <summary>The client's remote address, for the per-client bound.</summary>
+    /// <summary>The client's authenticated identity, or its remote address, for the per-client bound.</summary>
     public string ClientKey { get; }
 
     /// <summary>SOAP version used by the client.</summary>
@@ -53,4 +53,10 @@ public sealed class SequenceRecord
     /// duplicated on the way.
     /// </summary>
     public string? CreateMessageId { get; init; }
+
+    /// <summary>
+    /// The authenticated identity that created the sequence (<c>{authentication type}:{name}</c>), or null when its
+    /// creator was anonymous. Only that identity may send into the sequence, acknowledge, close or terminate it.
+    /// </summary>
+    public string? Owner { get; init; }
 }

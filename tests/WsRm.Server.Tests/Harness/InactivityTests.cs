@@ -74,7 +74,8 @@ public sealed class InactivityTests
     [Theory, WireMatrix]
     public async Task Expiry_ReleasesAMessageWaitingForItsTurn_WithSequenceTerminated(RmSpec rm, SoapSpec soap)
     {
-        await using var host = new EchoHost();
+        // Held longer than the sequence may stay idle, so that expiry, not ReplyWaitTimeout, releases it.
+        await using var host = new EchoHost(("WsRm:ReplyWaitTimeout", "01:00:00"));
         var wire = new Wire(rm, soap);
         var session = await RmSession.CreateAsync(host.Wire, wire);
         var waiting = Task.Run(() => session.EchoAsync(2, "stuck behind a gap"));

@@ -44,6 +44,19 @@ internal sealed class RmSession
 
     public Task<WireResponse> PostAsync(ulong number, string text) => SendAsync(Messages.Post(Wire, To, Id, number, text));
 
+    /// <summary>
+    /// The texts posted so far that start with <paramref name="prefix"/>, asked with a Received request sent as
+    /// message <paramref name="number"/> of this sequence. One-way messages are acknowledged on receipt and delivered
+    /// afterwards, one at a time per sequence (in order when ordered, else in arrival order), so this request's reply
+    /// is a barrier: every message this sequence accepted before it has been delivered when it is answered.
+    /// </summary>
+    public async Task<string[]> ReceivedAsync(ulong number, string prefix)
+    {
+        var response = await SendAsync(Messages.Application(Wire, To, Ns.ReceivedAction, Id, number, Messages.ReceivedBody(prefix)));
+        response.AssertOk();
+        return response.BodyElement!.Descendants(System.Xml.Linq.XName.Get("string", Ns.Arrays)).Select(e => e.Value).ToArray();
+    }
+
     public Task<WireResponse> AckRequestedAsync() => SendAsync(Messages.AckRequested(Wire, To, Id));
 
     public Task<WireResponse> CloseAsync(ulong? lastMsgNumber = null) => SendAsync(Messages.CloseSequence(Wire, To, Id, lastMsgNumber));
@@ -61,14 +74,21 @@ internal sealed class RmSession
     }
 
     /// <summary>Polls with AckRequested until the server acknowledges exactly <paramref name="ranges"/> (e.g. "2-2"); bounded.</summary>
-    public async Task WaitUntilAckedAsync(string ranges)
+    public Task WaitUntilAckedAsync(string ranges) =>
+        WaitUntilAsync(ack => ack.RangeText == ranges, $"The server never acknowledged {ranges}.");
+
+    /// <summary>Asks for acknowledgements until the receive buffer has <paramref name="free"/> places (messages delivered).</summary>
+    public Task WaitUntilBufferRemainingAsync(int free) =>
+        WaitUntilAsync(ack => ack.BufferRemaining == free, $"The receive buffer never had {free} free places.");
+
+    private async Task WaitUntilAsync(Func<AckView, bool> condition, string failure)
     {
         var deadline = DateTime.UtcNow + Bounded.Timeout;
         while (true)
         {
             var response = await AckRequestedAsync();
-            if (response.Status == System.Net.HttpStatusCode.OK && response.AckFor(Id).RangeText == ranges) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The server never acknowledged {ranges}.\n{response}");
+            if (response.Status == System.Net.HttpStatusCode.OK && condition(response.AckFor(Id))) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{failure}\n{response}");
             await Task.Delay(20).Within();
         }
     }

@@ -89,6 +89,6 @@ public sealed class SequenceMessageTests
         Assert.Null(response.Sequence);
         Assert.Equal("1-1", response.AckFor(session.Id).RangeText);
         Assert.Null(response.BodyElement);
-        Assert.Equal(["one-way"], await host.Wire.ReceivedAsync("one-way"));
+        Assert.Equal(["one-way"], await session.ReceivedAsync(2, "one-way"));
     }
 }

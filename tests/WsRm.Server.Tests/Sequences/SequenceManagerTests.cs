@@ -34,9 +34,11 @@ public sealed class SequenceManagerTests : IDisposable
             ServiceInstanceMode.PerSession, includeExceptionDetail: false, _services);
     }
 
-    private SequenceRecord Record(string id, string client) => new(
+    private static readonly SequenceCaller Anonymous = new(null, "a");
+
+    private SequenceRecord Record(string id, string client, string? owner = null) => new(
         new DestinationSequence(id, RmVersion.Rm10, ordered: true, new DestinationSequenceLimits(), _time.GetUtcNow()),
-        null, "/echo", client, SoapVersion.Soap11, AddressingVersion.WsAddressing10, _time.GetUtcNow());
+        null, "/echo", client, SoapVersion.Soap11, AddressingVersion.WsAddressing10, _time.GetUtcNow()) { Owner = owner };
 
     [Fact]
     public void Refuses_past_the_per_client_and_server_limits_with_connection_limit_reached()
@@ -64,27 +66,49 @@ public sealed class SequenceManagerTests : IDisposable
         _manager.TryCreate(Record("urn:1", "a"), _endpoint, out var session);
         var other = new ServiceEndpoint("/other", _endpoint.Dispatcher, true, ServiceInstanceMode.PerSession, false, _services);
 
-        Assert.Same(session, _manager.Find("urn:1", _endpoint));
-        Assert.Null(_manager.Find("urn:1", other));
-        Assert.Null(_manager.Find("urn:unknown", _endpoint));
+        Assert.Same(session, _manager.Find("urn:1", _endpoint, RmVersion.Rm10, Anonymous));
+        Assert.Null(_manager.Find("urn:1", other, RmVersion.Rm10, Anonymous));
+        Assert.Null(_manager.Find("urn:unknown", _endpoint, RmVersion.Rm10, Anonymous));
+    }
+
+    [Fact]
+    public void A_sequence_is_unknown_in_the_other_RM_version()
+    {
+        _manager.TryCreate(Record("urn:1", "a"), _endpoint, out var session);
+
+        Assert.Same(session, _manager.Find("urn:1", _endpoint, RmVersion.Rm10, Anonymous));
+        Assert.Null(_manager.Find("urn:1", _endpoint, RmVersion.Rm11, Anonymous));
+    }
+
+    [Fact]
+    public void A_sequence_created_by_an_identity_is_found_for_that_identity_only()
+    {
+        _manager.TryCreate(Record("urn:owned", "Basic:alice", owner: "Basic:alice"), _endpoint, out var owned);
+        _manager.TryCreate(Record("urn:open", "10.0.0.1"), _endpoint, out var open);
+
+        Assert.Same(owned, _manager.Find("urn:owned", _endpoint, RmVersion.Rm10, new SequenceCaller("Basic:alice", "Basic:alice")));
+        Assert.Null(_manager.Find("urn:owned", _endpoint, RmVersion.Rm10, new SequenceCaller("Basic:mallory", "Basic:mallory")));
+        Assert.Null(_manager.Find("urn:owned", _endpoint, RmVersion.Rm10, new SequenceCaller(null, "10.0.0.1")));
+        // An anonymous creator's sequence is protected by its identifier alone.
+        Assert.Same(open, _manager.Find("urn:open", _endpoint, RmVersion.Rm10, new SequenceCaller("Basic:mallory", "Basic:mallory")));
     }
 
     [Fact]
     public async Task Drops_inactive_sequences_on_the_sweep_and_fails_their_waiting_messages()
     {
         _manager.TryCreate(Record("urn:idle", "a"), _endpoint, out var idle);
-        var waiting = new PendingDelivery(2);
+        var waiting = new PendingDelivery(2, EnvelopeReader.Read("<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope'><s:Body/></s:Envelope>"u8.ToArray()), isLastMessage: false, expectsReply: true);
         lock (idle!.Sync) idle.Pending[2] = waiting;
 
         _time.Advance(TimeSpan.FromMinutes(3));
         _manager.TryCreate(Record("urn:busy", "b"), _endpoint, out var busy);
         _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
-        var ended = await Assert.ThrowsAsync<SequenceEndedException>(() => waiting.Turn.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        var ended = await Assert.ThrowsAsync<SequenceEndedException>(() => waiting.Done.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("SequenceTerminated", ended.Fault.Subcode);
-        Assert.Null(_manager.Find("urn:idle", _endpoint));
+        Assert.Null(_manager.Find("urn:idle", _endpoint, RmVersion.Rm10, Anonymous));
         Assert.Equal(DestinationState.Terminated, idle.Record.Destination.State);
-        Assert.Same(busy, _manager.Find("urn:busy", _endpoint));
+        Assert.Same(busy, _manager.Find("urn:busy", _endpoint, RmVersion.Rm10, new SequenceCaller(null, "b")));
     }
 
     [Fact]

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using WsRm.Protocol.Faults;
+using WsRm.Protocol.Sequences;
+using WsRm.Server.Diagnostics;
+using WsRm.Server.Dispatch;
+using WsRm.Server.Hosting;
+
+namespace WsRm.Server.Sequences;
+
+/// <summary>
+/// Delivers the messages in a session's receive buffer to the service: one loop per session at a time, in message
+/// number order when the endpoint is ordered, else in arrival order. The loop runs independently of the HTTP requests
+/// that brought the messages (they were acknowledged on receipt); a request that waits for its reply waits on
+/// <see cref="PendingDelivery.Done"/>.
+/// </summary>
+internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager manager)
+{
+    /// <summary>
+    /// Starts the session's delivery loop on the thread pool unless it runs already or nothing is deliverable. Never on
+    /// the caller's thread: a service call may block, and the request that brought the message must stay free to answer
+    /// (at once for one-way messages, within ReplyWaitTimeout for requests).
+    /// </summary>
+    public void Schedule(ServerSession session)
+    {
+        PendingDelivery? first;
+        lock (session.Sync)
+        {
+            if (session.Delivering || session.Ended || NextLocked(session) is not { } next) return;
+            session.Delivering = true;
+            // Taken now, not when the loop gets a thread: the acknowledgement the caller sends next already counts it
+            // out of the buffer (BufferRemaining), as WCF's destination hands a deliverable message straight over.
+            TakeLocked(session, next);
+            first = next;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Self.RunAsync(state.Session, state.First),
+            (Self: this, Session: session, First: first), preferLocal: false);
+    }
+
+    // The message to deliver next: the next number when ordered, else the oldest arrival still buffered.
+    private static PendingDelivery? NextLocked(ServerSession session)
+    {
+        var destination = session.Record.Destination;
+        if (destination.Ordered)
+            return session.Pending.GetValueOrDefault(destination.NextToDeliver);
+        while (session.Arrivals.TryPeek(out var number))
+        {
+            if (session.Pending.TryGetValue(number, out var pending)) return pending;
+            session.Arrivals.Dequeue();
+        }
+        return null;
+    }
+
+    // The message leaves the receive buffer as its delivery starts, so that BufferRemaining counts only the messages
+    // still waiting (WCF's count: a message being processed is not in the buffer). It stays in Pending until it is
+    // done, for a retransmission of it to wait on.
+    private static void TakeLocked(ServerSession session, PendingDelivery next)
+    {
+        var destination = session.Record.Destination;
+        if (!destination.Ordered) session.Arrivals.Dequeue();
+        destination.Delivered(next.Number);
+        // One place freed: for the oldest answer still waiting for it (one that gave up is skipped).
+        while (session.RoomWaiters.TryDequeue(out var room) && !room.TrySetResult()) { }
+    }
+
+    // Delivers next (already taken), then whatever became deliverable meanwhile, until nothing is; one loop per session.
+    private async Task RunAsync(ServerSession session, PendingDelivery next)
+    {
+        while (true)
+        {
+            try
+            {
+                await DeliverAsync(session, next).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Not the service's failure (InvokeAsync turns those into faults): the session cannot go on safely.
+                WsRmServerLog.OperationFailed(manager.Logger, "message delivery", e);
+                var fault = Ended(session, "the server failed delivering a message");
+                next.Fail(new SequenceEndedException(fault));
+                await manager.EndAsync(session, fault).ConfigureAwait(false);
+            }
+
+            bool ended;
+            PendingDelivery? following;
+            lock (session.Sync)
+            {
+                ended = session.Ended;
+                following = ended ? null : NextLocked(session);
+                if (following is null) session.Delivering = false;
+                else TakeLocked(session, following);
+            }
+            if (following is null)
+            {
+                if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                return;
+            }
+            next = following;
+        }
+    }
+
+    private async Task DeliverAsync(ServerSession session, PendingDelivery pending)
+    {
+        var message = pending.Message;
+        OperationResult? result = null;
+        if (!pending.IsLastMessage) result = await InvokeAsync(session, pending).ConfigureAwait(false);
+
+        CachedReply? reply = null;
+        lock (session.Sync)
+        {
+            if (session.Ended) return;
+            if (pending.IsLastMessage && session.Record.Reply is { } replies)
+            {
+                // WS-RM 1.0 over request-reply: the answer to the request sequence's LastMessage ends the reply
+                // sequence too (WCF's client waits for it before TerminateSequence).
+                reply = replies.Add(pending.Number, message.Action, null, null, lastMessage: true);
+            }
+            else if (result is not null && !result.IsOneWay)
+            {
+                var fault = result.FaultValue;
+                reply = session.Record.Reply?.Add(pending.Number, fault is null ? result.ReplyAction : null, result.WriteBody, fault)
+                    ?? new CachedReply(0, fault is null ? result.ReplyAction : null, result.WriteBody, fault);
+            }
+            session.Pending.Remove(pending.Number);
+            if (result is { ServiceFailed: true, IsOneWay: false })
+                pending.AcknowledgementAtEnd = session.Record.Destination.Acknowledgement(manager.Options.FlowControlEnabled);
+        }
+        pending.Done.TrySetResult(reply);
+        if (!pending.IsLastMessage) manager.Metrics.Delivered();
+
+        // WCF's server faults a sessionful channel whose service threw an unexpected exception (its client faults its
+        // channel on that fault and opens a new one): end the sequence once that fault is on its way, so the sessions
+        // of a client that retries on new channels do not pile up until InactivityTimeout.
+        if (result is { ServiceFailed: true, IsOneWay: false })
+        {
+            WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
+            await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
+        }
+    }
+
+    private static SequenceTerminatedFault Ended(ServerSession session, string why) =>
+        new(session.Id, FaultCodeKind.Receiver, $"The session ended because {why}.");
+
+    private async Task<OperationResult> InvokeAsync(ServerSession session, PendingDelivery pending)
+    {
+        var message = pending.Message;
+        var action = message.Action ?? "";
+        if (!endpoint.Dispatcher.TryGetOperation(action, out var operation))
+            return OperationResult.Fault(AddressingFaults.ActionNotSupported(message.Addressing.Version, action));
+
+        using var activity = WsRmServerMetrics.ActivitySource.StartActivity("wsrm.deliver", ActivityKind.Server);
+        activity?.SetTag("wsrm.sequence_id", session.Id);
+        activity?.SetTag("wsrm.message_number", pending.Number);
+        activity?.SetTag("soap.action", action);
+
+        ServiceInstanceLease? lease = null;
+        try
+        {
+            // Inside the try: a service whose constructor throws fails this call, like any other service error.
+            lease = session.AcquireInstance();
+            using var body = message.CreateBodyReader();
+            // No request's token: a message is delivered whether or not the request that brought it is still there.
+            var result = await operation.InvokeAsync(lease.Instance, body, endpoint.IncludeExceptionDetail, CancellationToken.None).ConfigureAwait(false);
+            return OperationFailures.Review(operation, result, manager.Logger);
+        }
+        catch (Exception e)
+        {
+            WsRmServerLog.OperationFailed(manager.Logger, action, e);
+            return OperationResult.ServiceFailure(SoapFaults.InternalError(), e);
+        }
+        finally
+        {
+            if (lease is not null) await session.ReleaseCallInstance(lease).ConfigureAwait(false);
+        }
+    }
+}
