@@ -27,7 +27,12 @@ internal sealed class ChannelLifetime(Func<CancellationToken, Task<WsRmSession>>
     /// <summary>The open session, opening it first when needed.</summary>
     public async ValueTask<WsRmSession> GetSessionAsync(CancellationToken cancellationToken)
     {
-        if (Session is { } session && _state == CommunicationState.Opened) return session;
+        if (Session is { } session && _state == CommunicationState.Opened)
+        {
+            // As a WCF proxy: a call on a faulted channel fails before anything is sent.
+            if (session.IsFaulted) throw NotUsable();
+            return session;
+        }
         await OpenAsync(cancellationToken).ConfigureAwait(false);
         return Session!;
     }

@@ -45,6 +45,9 @@ internal sealed class ClientOperation
         }
         catch (SoapFaultException fault)
         {
+            // As WCF's proxy does (ServiceChannel): the service's session ended with this fault, so this one ends too
+            // and later calls fail fast with CommunicationObjectFaultedException instead of UnknownSequence.
+            if (fault.IsInternalServiceFault) session.Abort();
             throw FaultMapper.ToFaultException(fault, Model.Faults);
         }
 

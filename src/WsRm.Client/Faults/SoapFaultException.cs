@@ -30,4 +30,13 @@ public sealed class SoapFaultException : Exception
 
     /// <summary>The children of the fault's detail element as XML, or null when there is no detail.</summary>
     public string? DetailXml { get; }
+
+    /// <summary>
+    /// True for WCF's <c>InternalServiceFault</c> (the service threw an unexpected exception): a WCF service, and a
+    /// WsRm one, end the session after sending it, so a WCF proxy faults its channel on it.
+    /// </summary>
+    public bool IsInternalServiceFault => IsDispatcherCode(Code) || (Subcode is { } s && IsDispatcherCode(s));
+
+    private static bool IsDispatcherCode(XmlQualifiedName name) =>
+        name.Name == "InternalServiceFault" && name.Namespace == "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher";
 }

@@ -60,17 +60,24 @@ public sealed class ChannelFactoryTests(ContractServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task An_undeclared_exception_is_a_plain_FaultException_without_details()
+    public async Task An_undeclared_exception_is_a_plain_FaultException_without_details_and_faults_the_channel()
     {
         using var factory = Factory<IOrderService>(fixture.Server.Orders);
         var proxy = factory.CreateChannel();
         await using var channel = (IWsRmChannel)proxy;
+        Assert.Equal(2, proxy.Add(1, 1));
 
         var fault = Assert.Throws<FaultException>(() => proxy.Fail("secret"));
         Assert.IsNotType<FaultException<ExceptionDetail>>(fault);
         Assert.DoesNotContain("secret", fault.Message);
         Assert.True(fault.Code.IsReceiverFault, fault.Code.Name);
-        Assert.Equal(2, proxy.Add(1, 1));
+        // The service ended its session after that fault (as WCF's does); the channel is faulted, as a WCF proxy's is.
+        Assert.Equal(CommunicationState.Faulted, channel.State);
+        Assert.Throws<CommunicationObjectFaultedException>(() => proxy.Add(1, 1));
+
+        var fresh = factory.CreateChannel();
+        await using var freshChannel = (IWsRmChannel)fresh;
+        Assert.Equal(4, fresh.Add(2, 2));
     }
 
     [Fact]
