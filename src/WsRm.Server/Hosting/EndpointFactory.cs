@@ -38,6 +38,6 @@ internal static class EndpointFactory
             : new PlainSoapEndpointHandler(endpoint, options, services.GetRequiredService<ILoggerFactory>().CreateLogger("WsRm.Server.Soap"));
 
         return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync)
-            .WithDisplayName($"{(reliable ? "WS-RM" : "SOAP")} {dispatcher.ContractName} at {pattern}");
+            .WithDisplayName($"{(reliable ? "WS-RM" : "SOAP")} {dispatcher.ContractNames} at {pattern}");
     }
 }

@@ -9,6 +9,10 @@ public sealed class WsRmServiceOptions
     /// <summary>Instance lifetime on this endpoint.</summary>
     public ServiceInstanceMode? InstanceMode { get; set; }
 
-    /// <summary>The contract interface to expose when the service implements several.</summary>
+    /// <summary>
+    /// The one <c>[ServiceContract]</c> interface to serve. Null (the default) serves every contract the service
+    /// implements at this address, requests told apart by action (as WCF lets endpoints with different contracts share
+    /// an address); mapping fails, naming both operations, when two contracts have an operation with the same action.
+    /// </summary>
     public Type? Contract { get; set; }
 }
