@@ -60,7 +60,7 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         var transportAction = SoapHttp.TransportAction(request, soap);
         try
         {
-            message = EnvelopeReader.Read(envelope, transportAction);
+            message = EnvelopeReader.Read(envelope, transportAction, soap);
         }
         catch (SoapParseException e)
         {
@@ -70,8 +70,11 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         }
         catch (SoapVersionMismatchException e)
         {
+            // Also a SOAP 1.2 envelope sent as text/xml or a 1.1 one as application/soap+xml: both media types are
+            // served here, so not 415, but a VersionMismatch fault in the binding the content type chose (SOAP 1.1
+            // §4.4.1, SOAP 1.2 Part 1 §5.4.7, WS-I BP 1.1 R1015), which the sender's HTTP stack can read.
             WsRmServerLog.RequestRejected(Logger, SoapFault.HttpStatus, e.Message);
-            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch(e.EnvelopeNamespace) }).ConfigureAwait(false);
+            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch(e.EnvelopeNamespace, e.Expected) }).ConfigureAwait(false);
             return;
         }
         if (message.NotUnderstood.Count > 0)
