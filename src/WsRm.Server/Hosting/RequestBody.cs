@@ -44,6 +44,7 @@ internal static class RequestBody
     /// </summary>
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
+        limit = Math.Min(limit, Array.MaxLength); // the largest byte[] .NET allocates, a little below 2^31-1
         if (request.ContentLength is { } length)
         {
             if (length > limit) return null;
