@@ -3,29 +3,34 @@ using System.ServiceModel;
 
 namespace WsRm.Protocol.Contracts;
 
-/// <summary>Finds the contract interface a service exposes, and the contracts it inherits operations from.</summary>
+/// <summary>Finds the contract interfaces a service exposes, and the contracts they inherit operations from.</summary>
 internal static class ContractResolver
 {
     /// <summary>
-    /// <paramref name="contractType"/> checked, or when null the one <c>[ServiceContract]</c> interface
-    /// <paramref name="serviceType"/> implements (a contract that another implemented contract extends does not count).
+    /// The contracts a service exposes at one address, ordered by interface name: <paramref name="contractType"/>
+    /// alone when given (checked), otherwise every <c>[ServiceContract]</c> interface <paramref name="serviceType"/>
+    /// implements, except one that another implemented contract extends (its operations come with the extending
+    /// contract). WCF serves such a class with one endpoint per contract, and several endpoints may share an address,
+    /// requests being told apart by action. Throws <see cref="InvalidOperationException"/> naming the type when the
+    /// service is not a closed class, implements no contract, or does not implement <paramref name="contractType"/>.
     /// </summary>
-    public static ContractInfo Resolve(Type serviceType, Type? contractType)
+    public static IReadOnlyList<ContractInfo> Resolve(Type serviceType, Type? contractType)
     {
         if (!serviceType.IsClass || serviceType.ContainsGenericParameters)
         {
             throw new InvalidOperationException($"Service type {serviceType.FullName} must be a closed class type.");
         }
 
-        Type contract = contractType ?? FindSingleContract(serviceType);
-        ContractInfo info = ResolveContract(contract);
-        if (!contract.IsAssignableFrom(serviceType))
+        if (contractType is null) return [.. FindContracts(serviceType).Select(Describe)];
+
+        ContractInfo info = ResolveContract(contractType);
+        if (!contractType.IsAssignableFrom(serviceType))
         {
             throw new InvalidOperationException(
-                $"Service type {serviceType.FullName} does not implement contract {contract.FullName}.");
+                $"Service type {serviceType.FullName} does not implement contract {contractType.FullName}.");
         }
 
-        return info;
+        return [info];
     }
 
     /// <summary>A contract interface on its own, as a client proxies it; throws when it is not a [ServiceContract] interface.</summary>
@@ -64,20 +69,20 @@ internal static class ContractResolver
         return new ContractInfo(contract, name, attribute.Namespace ?? WcfNaming.DefaultNamespace);
     }
 
-    private static Type FindSingleContract(Type serviceType)
+    // GetInterfaces lists an interface once however many times the class hierarchy declares it.
+    private static IEnumerable<Type> FindContracts(Type serviceType)
     {
         Type[] contracts = serviceType.GetInterfaces()
             .Where(i => i.IsDefined(typeof(ServiceContractAttribute), false))
             .ToArray();
-        Type[] outermost = contracts.Where(c => !contracts.Any(o => o != c && c.IsAssignableFrom(o))).ToArray();
-        return outermost.Length switch
+        if (contracts.Length == 0)
         {
-            1 => outermost[0],
-            0 => throw new InvalidOperationException(
-                $"Service type {serviceType.FullName} implements no interface marked [ServiceContract]."),
-            _ => throw new InvalidOperationException(
-                $"Service type {serviceType.FullName} implements several [ServiceContract] interfaces " +
-                $"({string.Join(", ", outermost.Select(c => c.FullName))}); name the one to expose."),
-        };
+            throw new InvalidOperationException(
+                $"Service type {serviceType.FullName} implements no interface marked [ServiceContract].");
+        }
+
+        return contracts
+            .Where(c => !contracts.Any(o => o != c && c.IsAssignableFrom(o)))
+            .OrderBy(c => c.FullName, StringComparer.Ordinal);
     }
 }

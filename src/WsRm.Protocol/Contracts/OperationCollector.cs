@@ -28,6 +28,45 @@ internal static class OperationCollector
         return operations;
     }
 
+    /// <summary>
+    /// The operations of every contract served at one address (<see cref="ContractResolver.Resolve"/>), each contract's
+    /// in declaration order. Requests there are dispatched by action alone, so an action may belong to one operation
+    /// only; an operation reached through two contracts (both extend the contract declaring it) counts once. Throws
+    /// <see cref="InvalidOperationException"/> naming both methods, their interfaces and the action when two
+    /// operations share an action, within one contract or across contracts, and naming the contract when it has no
+    /// operation.
+    /// </summary>
+    public static IReadOnlyList<OperationModel> CollectAll(IReadOnlyList<ContractInfo> contracts)
+    {
+        var operations = new List<OperationModel>();
+        var byAction = new Dictionary<string, OperationModel>(StringComparer.Ordinal);
+        foreach (ContractInfo contract in contracts)
+        {
+            IReadOnlyList<OperationModel> collected = Collect(contract);
+            if (collected.Count == 0)
+            {
+                throw new InvalidOperationException($"Contract {contract.Interface.FullName} has no [OperationContract] methods.");
+            }
+
+            foreach (OperationModel operation in collected)
+            {
+                if (byAction.TryGetValue(operation.Action, out OperationModel? existing))
+                {
+                    if (existing.Method == operation.Method) continue;
+                    throw new InvalidOperationException(
+                        $"Operations {Describe(existing.Method)} and {Describe(operation.Method)} share the action " +
+                        $"'{operation.Action}', so requests with it cannot be dispatched; give one of them its own " +
+                        "[OperationContract(Action)], or serve the contracts at different addresses (WsRmServiceOptions.Contract).");
+                }
+
+                byAction.Add(operation.Action, operation);
+                operations.Add(operation);
+            }
+        }
+
+        return operations;
+    }
+
     private static OperationModel Merge(OperationModel first, OperationModel second)
     {
         bool firstIsSync = first.ReturnKind <= ReturnKind.Value;

@@ -15,9 +15,15 @@ public static class SoapFaults
             NotUnderstood = header,
         };
 
-    /// <summary>The envelope namespace is not SOAP 1.1 or 1.2.</summary>
-    public static SoapFault VersionMismatch(string ns) =>
-        new(FaultCodeKind.VersionMismatch, null, $"'{ns}' is not a supported SOAP envelope namespace.");
+    /// <summary>
+    /// The envelope namespace is not SOAP 1.1 or 1.2, or (<paramref name="expected"/> given) not the version the
+    /// content type announced. Written with an <c>Upgrade</c> header listing the supported envelopes (SOAP 1.2 Part 1
+    /// §5.4.7).
+    /// </summary>
+    public static SoapFault VersionMismatch(string ns, Soap.SoapVersion? expected = null) =>
+        new(FaultCodeKind.VersionMismatch, null, expected is null
+            ? $"'{ns}' is not a supported SOAP envelope namespace."
+            : $"The envelope namespace '{ns}' does not match the content type: {expected.MediaType} carries {expected} envelopes ('{expected.Namespace}').");
 
     /// <summary>The receiver failed; no internals are given.</summary>
     public static SoapFault InternalError() =>

@@ -10,17 +10,22 @@ public static class EnvelopeReader
 {
     /// <summary>
     /// Reads the envelope in <paramref name="buffer"/>. Throws <see cref="SoapParseException"/> for malformed XML, a
-    /// DTD, a non-SOAP root or invalid known headers; <see cref="SoapVersionMismatchException"/> for an unknown
-    /// envelope namespace.
+    /// DTD, a non-SOAP root or invalid known headers (a mustUnderstand that is not an xs:boolean included);
+    /// <see cref="SoapVersionMismatchException"/> for an unknown envelope namespace, or for the other SOAP version than
+    /// <paramref name="expected"/>.
     /// </summary>
     /// <param name="buffer">The message bytes.</param>
     /// <param name="transportAction">The action from SOAPAction or the content type, used when there is no wsa:Action.</param>
-    public static SoapMessage Read(ReadOnlyMemory<byte> buffer, string? transportAction = null)
+    /// <param name="expected">
+    /// The version the transport announced (over HTTP the content type: <c>text/xml</c> is the SOAP 1.1 binding,
+    /// <c>application/soap+xml</c> the SOAP 1.2 one); null takes either.
+    /// </param>
+    public static SoapMessage Read(ReadOnlyMemory<byte> buffer, string? transportAction = null, SoapVersion? expected = null)
     {
         try
         {
             using var reader = SafeXmlReader.Create(buffer);
-            return ReadEnvelope(reader, buffer, transportAction);
+            return ReadEnvelope(reader, buffer, transportAction, expected);
         }
         catch (XmlException e)
         {
@@ -28,12 +33,14 @@ public static class EnvelopeReader
         }
     }
 
-    private static SoapMessage ReadEnvelope(XmlReader reader, ReadOnlyMemory<byte> buffer, string? transportAction)
+    private static SoapMessage ReadEnvelope(XmlReader reader, ReadOnlyMemory<byte> buffer, string? transportAction, SoapVersion? expected)
     {
         if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Envelope")
             throw new SoapParseException("The message is not a SOAP envelope.");
         var version = SoapVersion.FromNamespace(reader.NamespaceURI)
             ?? throw new SoapVersionMismatchException(reader.NamespaceURI);
+        // SOAP 1.1 §4.4.1 and SOAP 1.2 Part 1 §5.4.7: an envelope not in the namespace of the binding in use.
+        if (expected is not null && version != expected) throw new SoapVersionMismatchException(reader.NamespaceURI, expected);
         var message = new SoapMessage(buffer, version);
         if (reader.IsEmptyElement) throw new SoapParseException("The SOAP envelope has no Body.");
         reader.ReadStartElement();

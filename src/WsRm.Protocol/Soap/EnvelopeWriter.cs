@@ -61,6 +61,7 @@ public static class EnvelopeWriter
         }
         if (m.Fault?.SequenceFaultHeader is { } faultNs) FaultWriter.WriteSequenceFaultHeader(w, m.Fault, faultNs);
         if (m.Fault?.NotUnderstood is { } header && m.Soap == SoapVersion.Soap12) FaultWriter.WriteNotUnderstoodHeader(w, header);
+        if (m.Fault?.Code == Faults.FaultCodeKind.VersionMismatch) FaultWriter.WriteUpgradeHeader(w, m.Soap);
         w.WriteEndElement();
 
         w.WriteStartElement("Body", s);

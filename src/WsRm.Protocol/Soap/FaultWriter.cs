@@ -99,6 +99,31 @@ internal static class FaultWriter
         w.WriteEndElement();
     }
 
+    /// <summary>
+    /// SOAP 1.2 Part 1 §5.4.7: the <c>Upgrade</c> header block of a VersionMismatch fault, listing the envelopes this
+    /// node takes, <paramref name="preferred"/> first. In the SOAP 1.2 namespace in both fault shapes (Part 1 Appendix A
+    /// puts it in SOAP 1.1 faults too).
+    /// </summary>
+    public static void WriteUpgradeHeader(XmlWriter w, SoapVersion preferred)
+    {
+        var s = SoapVersion.Soap12.Namespace;
+        w.WriteStartElement(w.LookupPrefix(s) ?? "env", "Upgrade", s);
+        SoapVersion[] supported = preferred == SoapVersion.Soap12
+            ? [SoapVersion.Soap12, SoapVersion.Soap11]
+            : [SoapVersion.Soap11, SoapVersion.Soap12];
+        var i = 0;
+        foreach (var version in supported)
+        {
+            var prefix = "v" + ++i;
+            w.WriteStartElement("SupportedEnvelope", s);
+            w.WriteAttributeString("xmlns", prefix, null, version.Namespace);
+            w.WriteAttributeString("qname", prefix + ":Envelope");
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+    }
+
     private static string CodeName(FaultCodeKind code, SoapVersion soap) => code switch
     {
         FaultCodeKind.Sender => soap.SenderCode,

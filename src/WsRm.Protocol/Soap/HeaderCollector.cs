@@ -35,19 +35,30 @@ internal sealed class HeaderCollector(SoapVersion version)
         var name = reader.LocalName;
         // Most header blocks carry no attribute at all: no need to look mustUnderstand and role up.
         var hasAttributes = reader.HasAttributes;
-        var mustUnderstand = hasAttributes && XmlValues.ParseBoolean(reader.GetAttribute("mustUnderstand", version.Namespace));
         var role = hasAttributes ? reader.GetAttribute(version == SoapVersion.Soap12 ? "role" : "actor", version.Namespace) : null;
         if (!string.IsNullOrEmpty(role) && Array.IndexOf(OurRoles, role) < 0)
         {
             reader.Skip();
             return;
         }
+        var mustUnderstand = hasAttributes && MustUnderstand(reader, name, ns);
 
         if (AddressingVersion.FromNamespace(ns) is { } wsa && ReadAddressing(reader, wsa, name)) return;
         if (RmVersion.FromNamespace(ns) is { } rm && ReadReliableMessaging(reader, rm, name)) return;
 
         if (mustUnderstand) (_notUnderstood ??= []).Add(new XmlQualifiedName(name, ns));
         reader.Skip();
+    }
+
+    // SOAP 1.2 Part 1 §5.2.3: an xs:boolean; SOAP 1.1 §4.2.3 writes "0" or "1", and true/false are taken too (as WCF
+    // does). Anything else is neither false nor true: the sender's error, named in a Sender (1.1: Client) fault.
+    private bool MustUnderstand(XmlReader reader, string name, string ns)
+    {
+        var value = reader.GetAttribute("mustUnderstand", version.Namespace);
+        if (value is null) return false;
+        return XmlValues.ParseBoolean(value) ?? throw new SoapParseException(
+            $"The mustUnderstand attribute of the header '{new XmlQualifiedName(name, ns)}' must be an xs:boolean " +
+            $"(true, false, 1 or 0), not '{XmlValues.Shorten(value)}'.");
     }
 
     private bool ReadAddressing(XmlReader reader, AddressingVersion wsa, string name)

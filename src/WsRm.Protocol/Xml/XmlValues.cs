@@ -6,6 +6,8 @@ namespace WsRm.Protocol.Xml;
 /// <summary>Parsing of the simple values WS-RM carries, with errors that say which element was wrong.</summary>
 internal static class XmlValues
 {
+    private static readonly char[] XmlWhitespace = [' ', '\t', '\r', '\n'];
+
     public static ulong ParseMessageNumber(string text, string element)
     {
         if (!ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
@@ -33,7 +35,13 @@ internal static class XmlValues
         }
     }
 
-    public static bool ParseBoolean(string? text) => text is not null && (text.Trim() == "1" || text.Trim() == "true");
+    /// <summary>An xs:boolean (true, false, 1, 0, with XML whitespace around), or null for anything else.</summary>
+    public static bool? ParseBoolean(string text) => text.Trim(XmlWhitespace) switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
 
     public static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

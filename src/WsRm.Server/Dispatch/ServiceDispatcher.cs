@@ -5,8 +5,9 @@ using WsRm.Protocol.Contracts;
 namespace WsRm.Server.Dispatch;
 
 /// <summary>
-/// The operations of one service class under one <c>[ServiceContract]</c> interface, found by request action. Built
-/// once per endpoint when it is mapped, which is when contract errors surface; thread-safe afterwards.
+/// The operations of one service class under the <c>[ServiceContract]</c> interfaces it is served with at one address,
+/// found by request action. Built once per endpoint when it is mapped, which is when contract errors surface;
+/// thread-safe afterwards.
 /// </summary>
 internal sealed class ServiceDispatcher
 {
@@ -16,12 +17,10 @@ internal sealed class ServiceDispatcher
     private readonly FrozenDictionary<string, OperationDispatcher> _byAction;
     private readonly OperationDispatcher? _wildcard;
 
-    private ServiceDispatcher(Type serviceType, ContractInfo contract, OperationDispatcher[] operations)
+    private ServiceDispatcher(Type serviceType, IReadOnlyList<ContractInfo> contracts, OperationDispatcher[] operations)
     {
         ServiceType = serviceType;
-        ContractType = contract.Interface;
-        ContractNamespace = contract.Namespace;
-        ContractName = contract.Name;
+        Contracts = contracts;
         Operations = operations;
         HasRequestReplyOperations = operations.Any(o => !o.IsOneWay);
         _byAction = operations.Where(o => o.Action != WildcardAction).ToFrozenDictionary(o => o.Action, StringComparer.Ordinal);
@@ -31,48 +30,33 @@ internal sealed class ServiceDispatcher
     /// <summary>The service class.</summary>
     public Type ServiceType { get; }
 
-    /// <summary>The exposed <c>[ServiceContract]</c> interface.</summary>
-    public Type ContractType { get; }
+    /// <summary>
+    /// The exposed <c>[ServiceContract]</c> interfaces with their WCF names and namespaces, ordered by interface name;
+    /// one unless the service implements several and none was chosen.
+    /// </summary>
+    public IReadOnlyList<ContractInfo> Contracts { get; }
 
-    /// <summary><c>[ServiceContract(Namespace)]</c> or <c>http://tempuri.org/</c>.</summary>
-    public string ContractNamespace { get; }
+    /// <summary>The contract names, comma-separated: what the endpoint's display name shows.</summary>
+    public string ContractNames => string.Join(", ", Contracts.Select(c => c.Name));
 
-    /// <summary><c>[ServiceContract(Name)]</c> or the interface name.</summary>
-    public string ContractName { get; }
-
-    /// <summary>False for a contract whose operations are all one-way.</summary>
+    /// <summary>False when every operation is one-way.</summary>
     public bool HasRequestReplyOperations { get; }
 
-    /// <summary>The operations, in declaration order.</summary>
+    /// <summary>The operations: each contract's in declaration order, contracts in <see cref="Contracts"/> order.</summary>
     public IReadOnlyCollection<OperationDispatcher> Operations { get; }
 
     /// <summary>
-    /// Reads and checks the contract. <paramref name="contractType"/> null means the single <c>[ServiceContract]</c>
-    /// interface <paramref name="serviceType"/> implements. Throws <see cref="InvalidOperationException"/> naming the
-    /// type and method for contracts that cannot be served.
+    /// Reads and checks the contracts. <paramref name="contractType"/> null means every <c>[ServiceContract]</c>
+    /// interface <paramref name="serviceType"/> implements (see <see cref="ContractResolver.Resolve"/>). Throws
+    /// <see cref="InvalidOperationException"/> naming the type and method for contracts that cannot be served, and
+    /// naming both methods and the action when two operations share an action.
     /// </summary>
     public static ServiceDispatcher Create(Type serviceType, Type? contractType)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        ContractInfo contract = ContractResolver.Resolve(serviceType, contractType);
-        IReadOnlyList<OperationModel> models = OperationCollector.Collect(contract);
-        if (models.Count == 0)
-        {
-            throw new InvalidOperationException($"Contract {contract.Interface.FullName} has no [OperationContract] methods.");
-        }
-
-        var byAction = new Dictionary<string, OperationModel>(StringComparer.Ordinal);
-        foreach (OperationModel model in models)
-        {
-            if (!byAction.TryAdd(model.Action, model))
-            {
-                throw new InvalidOperationException(
-                    $"Operations {Describe(byAction[model.Action])} and {Describe(model)} of contract " +
-                    $"{contract.Interface.FullName} share the action '{model.Action}'.");
-            }
-        }
-
-        return new ServiceDispatcher(serviceType, contract, models.Select(m => new OperationDispatcher(m)).ToArray());
+        IReadOnlyList<ContractInfo> contracts = ContractResolver.Resolve(serviceType, contractType);
+        IReadOnlyList<OperationModel> models = OperationCollector.CollectAll(contracts);
+        return new ServiceDispatcher(serviceType, contracts, models.Select(m => new OperationDispatcher(m)).ToArray());
     }
 
     /// <summary>The operation for a request action, falling back to an <c>Action = "*"</c> operation if there is one.</summary>
@@ -82,6 +66,4 @@ internal sealed class ServiceDispatcher
         operation = _wildcard;
         return operation is not null;
     }
-
-    private static string Describe(OperationModel model) => $"{model.Method.DeclaringType?.FullName}.{model.Method.Name}";
 }

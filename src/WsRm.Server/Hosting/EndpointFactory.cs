@@ -26,18 +26,23 @@ internal static class EndpointFactory
         var serviceOptions = new WsRmServiceOptions();
         configure?.Invoke(serviceOptions);
         var options = services.GetRequiredService<IOptions<WsRmServerOptions>>().Value;
+        if (serviceOptions.Address is { IsAbsoluteUri: false } relative)
+            throw new ArgumentException($"WsRmServiceOptions.Address must be an absolute URI, not '{relative}'.", nameof(configure));
         var dispatcher = ServiceDispatcher.Create(typeof(TService), serviceOptions.Contract);
         var endpoint = new ServiceEndpoint(pattern, dispatcher,
             serviceOptions.Ordered ?? options.Ordered,
             serviceOptions.InstanceMode ?? options.InstanceMode,
             options.IncludeExceptionDetailInFaults,
-            services);
+            services)
+        {
+            Address = serviceOptions.Address,
+        };
 
         SoapEndpointHandler handler = reliable
             ? new ReliableEndpointHandler(endpoint, services.GetRequiredService<SequenceManager>())
             : new PlainSoapEndpointHandler(endpoint, options, services.GetRequiredService<ILoggerFactory>().CreateLogger("WsRm.Server.Soap"));
 
         return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync)
-            .WithDisplayName($"{(reliable ? "WS-RM" : "SOAP")} {dispatcher.ContractName} at {pattern}");
+            .WithDisplayName($"{(reliable ? "WS-RM" : "SOAP")} {dispatcher.ContractNames} at {pattern}");
     }
 }

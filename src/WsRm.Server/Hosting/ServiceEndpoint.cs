@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
@@ -29,6 +31,17 @@ internal sealed class ServiceEndpoint
     public bool Ordered { get; }
     public ServiceInstanceMode InstanceMode { get; }
     public bool IncludeExceptionDetail { get; }
+
+    /// <summary>The configured address (<see cref="WsRmServiceOptions.Address"/>), or null to take the request URL.</summary>
+    public Uri? Address { get; init; }
+
+    /// <summary>
+    /// This endpoint's own address for a request that reached it: <see cref="Address"/> when set, otherwise the request
+    /// URL as this host sees it (scheme, host, PathBase and path, without the query; what UseForwardedHeaders put there
+    /// when the app uses it). Never the request's wsa:To.
+    /// </summary>
+    public string AddressFor(HttpRequest request) =>
+        Address?.OriginalString ?? UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path);
 
     /// <summary>The endpoint's single instance (Single mode).</summary>
     public ServiceInstanceLease Single => _single.Value;

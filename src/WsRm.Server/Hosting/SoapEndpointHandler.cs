@@ -32,10 +32,16 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
                 $"Content type '{request.ContentType}' is not SOAP: use text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).").ConfigureAwait(false);
             return;
         }
-        byte[]? body;
+        ReadOnlyMemory<byte>? body;
+        RequestBody.ApplyLimit(http, Options.MaxReceivedMessageSize);
         try
         {
-            body = await SoapHttp.ReadBodyAsync(request, Options.MaxReceivedMessageSize, http.RequestAborted).ConfigureAwait(false);
+            body = await RequestBody.ReadAsync(request, Options.MaxReceivedMessageSize, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's limit stopped the read: ours, or its own when that could not be raised. Say so, not an empty 400.
+            body = null;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
@@ -44,10 +50,9 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
             if (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested) http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        if (body is null)
+        if (body is not { } envelope)
         {
-            await Reject(http, StatusCodes.Status413PayloadTooLarge,
-                $"The message is larger than MaxReceivedMessageSize ({Options.MaxReceivedMessageSize} bytes).").ConfigureAwait(false);
+            await Reject(http, StatusCodes.Status413PayloadTooLarge, RequestBody.TooLargeReason(http, Options.MaxReceivedMessageSize)).ConfigureAwait(false);
             return;
         }
 
@@ -55,7 +60,7 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         var transportAction = SoapHttp.TransportAction(request, soap);
         try
         {
-            message = EnvelopeReader.Read(body, transportAction);
+            message = EnvelopeReader.Read(envelope, transportAction, soap);
         }
         catch (SoapParseException e)
         {
@@ -65,8 +70,11 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         }
         catch (SoapVersionMismatchException e)
         {
+            // Also a SOAP 1.2 envelope sent as text/xml or a 1.1 one as application/soap+xml: both media types are
+            // served here, so not 415, but a VersionMismatch fault in the binding the content type chose (SOAP 1.1
+            // §4.4.1, SOAP 1.2 Part 1 §5.4.7, WS-I BP 1.1 R1015), which the sender's HTTP stack can read.
             WsRmServerLog.RequestRejected(Logger, SoapFault.HttpStatus, e.Message);
-            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch(e.EnvelopeNamespace) }).ConfigureAwait(false);
+            await SoapHttp.WriteAsync(http.Response, new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch(e.EnvelopeNamespace, e.Expected) }).ConfigureAwait(false);
             return;
         }
         if (message.NotUnderstood.Count > 0)

@@ -3,7 +3,7 @@ using WsRm.Protocol.Soap;
 
 namespace WsRm.Server.Hosting;
 
-/// <summary>HTTP side of SOAP: the version and action a request announces, its body read within a limit, and responses.</summary>
+/// <summary>HTTP side of SOAP: the version and action a request announces, and responses.</summary>
 internal static class SoapHttp
 {
     /// <summary>The action from SOAPAction (1.1) or the content type's action parameter (1.2).</summary>
@@ -20,35 +20,6 @@ internal static class SoapHttp
             if (kv.StartsWith("action=", StringComparison.OrdinalIgnoreCase)) return kv[7..].Trim('"');
         }
         return null;
-    }
-
-    /// <summary>Reads the body; null when it is larger than <paramref name="limit"/> bytes.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is { } length)
-        {
-            if (length > limit) return null;
-            // The common case: one exact allocation, filled in place.
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
-        }
-        using var buffer = new MemoryStream(4096);
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit) return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return buffer.ToArray();
     }
 
     /// <summary>Writes a SOAP message (HTTP 500 for faults, as WCF expects).</summary>

@@ -9,6 +9,21 @@ public sealed class WsRmServiceOptions
     /// <summary>Instance lifetime on this endpoint.</summary>
     public ServiceInstanceMode? InstanceMode { get; set; }
 
-    /// <summary>The contract interface to expose when the service implements several.</summary>
+    /// <summary>
+    /// The one <c>[ServiceContract]</c> interface to serve. Null (the default) serves every contract the service
+    /// implements at this address, requests told apart by action (as WCF lets endpoints with different contracts share
+    /// an address); mapping fails, naming both operations, when two contracts have an operation with the same action.
+    /// </summary>
     public Type? Contract { get; set; }
+
+    /// <summary>
+    /// The endpoint's address as its clients know it: named as <c>wsrm:Accept/wsrm:AcksTo</c> in the
+    /// CreateSequenceResponse (WS-RM 1.1 §3.4; WCF requires it to equal the endpoint address it sent the
+    /// CreateSequence to, and refuses the session otherwise). Null (the default) takes the URL each request came to as
+    /// this host sees it: scheme, host, PathBase and path, the X-Forwarded-* values when the app uses
+    /// UseForwardedHeaders. Set it, as an absolute URI, when clients address the service by a logical address that
+    /// differs from that URL, e.g. through a SOAP router that routes by wsa:To (WCF: an endpoint address with a
+    /// different ListenUri). Reliable endpoints only.
+    /// </summary>
+    public Uri? Address { get; set; }
 }

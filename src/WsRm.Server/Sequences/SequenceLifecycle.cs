@@ -85,11 +85,13 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
                 ? existing
                 : null;
 
-    private static Task AnswerCreatedAsync(HttpContext http, SoapMessage message, RmVersion rm, string id, bool hasOffer)
+    private Task AnswerCreatedAsync(HttpContext http, SoapMessage message, RmVersion rm, string id, bool hasOffer)
     {
-        // WCF checks that Accept/AcksTo is the address it sent to, so answer with the request's wsa:To.
+        // Accept/AcksTo is where acknowledgements of the offered sequence go: this endpoint, never an address copied
+        // from the request. WCF refuses it unless it equals the endpoint address the client sent to (R1108), which
+        // it does when the client reaches us directly; behind a SOAP router with logical addresses, set o.Address.
         var wsa = message.Addressing.Version!;
-        var acceptAcksTo = hasOffer ? new EndpointReference(message.Addressing.To ?? RequestUrl(http.Request)) : null;
+        var acceptAcksTo = hasOffer ? new EndpointReference(endpoint.AddressFor(http.Request)) : null;
         var response = new CreateSequenceResponse(id, null, rm.Is11 ? IncompleteSequenceBehavior.NoDiscard : null, acceptAcksTo);
         var answer = RmReplies.For(message, rm, rm.CreateSequenceResponseAction);
         answer.WriteBody = w => RmBodyWriter.WriteCreateSequenceResponse(w, rm, wsa, response);
@@ -244,6 +246,4 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         await manager.EndAsync(session, fault).ConfigureAwait(false);
         await RmReplies.FaultAsync(http, message, rm, fault, manager).ConfigureAwait(false);
     }
-
-    private static string RequestUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
 }

@@ -43,6 +43,15 @@ public class SoapFaultsTests
         Assert.Equal(XNamespace.Get(Ns.Soap11) + "VersionMismatch", FaultView.Of(fault, SoapVersion.Soap11, null).Code);
     }
 
+    [Fact]
+    public void VersionMismatch_AgainstTheContentType_NamesBoth()
+    {
+        var fault = SoapFaults.VersionMismatch(Ns.Soap12, SoapVersion.Soap11);
+
+        Assert.Equal(FaultCodeKind.VersionMismatch, fault.Code);
+        Assert.Equal($"The envelope namespace '{Ns.Soap12}' does not match the content type: text/xml carries SOAP 1.1 envelopes ('{Ns.Soap11}').", fault.Reason);
+    }
+
     [Theory]
     [InlineData("1.1", "Server")]
     [InlineData("1.2", "Receiver")]

@@ -154,6 +154,34 @@ public class EnvelopeReaderTests
         Assert.Contains("is not a SOAP 1.1 or SOAP 1.2 envelope namespace", e.Message);
     }
 
+    [Theory]
+    [InlineData(Ns.Soap12, "1.1")]
+    [InlineData(Ns.Soap11, "1.2")]
+    public void Read_TheOtherSoapVersionThanExpected_ThrowsVersionMismatchNamingBoth(string ns, string expectedName)
+    {
+        var expected = expectedName == "1.1" ? SoapVersion.Soap11 : SoapVersion.Soap12;
+        var xml = $"<s:Envelope xmlns:s=\"{ns}\"><s:Body/></s:Envelope>";
+
+        var e = Assert.Throws<SoapVersionMismatchException>(() => EnvelopeReader.Read(TestXml.Bytes(xml), null, expected));
+
+        Assert.Equal(ns, e.EnvelopeNamespace);
+        Assert.Same(expected, e.Expected);
+        Assert.Contains(expected.MediaType, e.Message);
+        Assert.Contains(expected.Namespace, e.Message);
+    }
+
+    [Theory]
+    [InlineData(Ns.Soap11, "1.1")]
+    [InlineData(Ns.Soap12, "1.2")]
+    public void Read_TheExpectedSoapVersion_Reads(string ns, string expectedName)
+    {
+        var expected = expectedName == "1.1" ? SoapVersion.Soap11 : SoapVersion.Soap12;
+
+        var message = EnvelopeReader.Read(TestXml.Bytes($"<s:Envelope xmlns:s=\"{ns}\"><s:Body/></s:Envelope>"), null, expected);
+
+        Assert.Same(expected, message.Version);
+    }
+
     [Fact]
     public void Read_HeaderAndBodyInTheOtherSoapNamespace_AreNotTakenForHeaderAndBody()
     {

@@ -179,6 +179,35 @@ public class EnvelopeWriterTests
         return body.ReadElementContentAsString();
     }
 
+    [Theory]
+    [InlineData("1.1", new[] { Ns.Soap11, Ns.Soap12 })]
+    [InlineData("1.2", new[] { Ns.Soap12, Ns.Soap11 })]
+    public void Write_VersionMismatchFault_HasAnUpgradeHeaderListingBothEnvelopes_TheFaultsVersionFirst(string soapName, string[] expected)
+    {
+        // SOAP 1.2 Part 1 §5.4.7 (and Appendix A for SOAP 1.1 faults): env:Upgrade/env:SupportedEnvelope/@qname.
+        var soap = soapName == "1.1" ? SoapVersion.Soap11 : SoapVersion.Soap12;
+        var doc = TestXml.Render(new OutgoingMessage(soap, null) { Fault = SoapFaults.VersionMismatch("urn:not-soap") });
+
+        XNamespace env = Ns.Soap12;
+        var upgrade = doc.Root!.Element(XName.Get("Header", soap.Namespace))!.Element(env + "Upgrade");
+        Assert.NotNull(upgrade);
+        var supported = upgrade.Elements(env + "SupportedEnvelope").Select(e =>
+        {
+            var qname = e.Attribute("qname")!.Value.Split(':');
+            Assert.Equal("Envelope", qname[1]);
+            return e.GetNamespaceOfPrefix(qname[0])!.NamespaceName;
+        });
+        Assert.Equal(expected, supported);
+    }
+
+    [Fact]
+    public void Write_OtherFaults_HaveNoUpgradeHeader()
+    {
+        var doc = TestXml.Render(new OutgoingMessage(SoapVersion.Soap12, null) { Fault = SoapFaults.InvalidMessage("bad") });
+
+        Assert.Empty(doc.Descendants(XName.Get("Upgrade", Ns.Soap12)));
+    }
+
     [Fact]
     public void Write_ToABufferWriter_AppendsTheSameBytesAsToArray()
     {

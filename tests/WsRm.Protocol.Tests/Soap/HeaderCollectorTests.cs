@@ -185,6 +185,39 @@ public class HeaderCollectorTests
         Assert.Empty(TestXml.Read(TestXml.Envelope(Ns.Soap12, headers, "")).NotUnderstood);
     }
 
+    [Theory]
+    [InlineData(Ns.Soap11, "yes")]
+    [InlineData(Ns.Soap11, "2")]
+    [InlineData(Ns.Soap11, "")]
+    [InlineData(Ns.Soap12, "yes")]
+    [InlineData(Ns.Soap12, "2")]
+    [InlineData(Ns.Soap12, "")]
+    [InlineData(Ns.Soap12, "TRUE")]
+    public void Read_MustUnderstandThatIsNotAnXsBoolean_IsRefusedNamingTheHeader(string soapNs, string value)
+    {
+        // Neither silently false (an unknown header would be ignored) nor silently true: the sender's error.
+        foreach (var header in new[]
+                 {
+                     $"<x:Security xmlns:x=\"urn:sec\" xmlns:s=\"{soapNs}\" s:mustUnderstand=\"{value}\"/>",
+                     $"<a:To xmlns:a=\"{Ns.Wsa10}\" xmlns:s=\"{soapNs}\" s:mustUnderstand=\"{value}\">http://server/svc</a:To>",
+                 })
+        {
+            var e = Assert.Throws<SoapParseException>(() => TestXml.Read(TestXml.Envelope(soapNs, header, "")));
+
+            Assert.Contains("mustUnderstand", e.Message);
+            Assert.Contains(header.Contains("Security", StringComparison.Ordinal) ? "'urn:sec:Security'" : $"'{Ns.Wsa10}:To'", e.Message);
+            Assert.Contains($"not '{value}'", e.Message);
+        }
+    }
+
+    [Fact]
+    public void Read_MustUnderstandThatIsNotAnXsBoolean_OnAHeaderForAnotherRole_IsNotOursToJudge()
+    {
+        var headers = $"<x:Security xmlns:x=\"urn:sec\" xmlns:s=\"{Ns.Soap12}\" s:mustUnderstand=\"yes\" s:role=\"{Ns.Soap12RoleNone}\"/>";
+
+        Assert.Empty(TestXml.Read(TestXml.Envelope(Ns.Soap12, headers, "")).NotUnderstood);
+    }
+
     [Fact]
     public void Read_MustUnderstandInTheOtherSoapNamespace_DoesNotCount()
     {

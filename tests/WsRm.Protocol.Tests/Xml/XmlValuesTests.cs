@@ -90,14 +90,29 @@ public class XmlValuesTests
     [InlineData("1", true)]
     [InlineData("true", true)]
     [InlineData(" true ", true)]
+    [InlineData("\t1\r\n", true)]
     [InlineData("0", false)]
     [InlineData("false", false)]
-    [InlineData("TRUE", false)]
-    [InlineData("yes", false)]
-    [InlineData(null, false)]
-    public void ParseBoolean_XsBooleanTrueValues(string? text, bool expected)
+    [InlineData(" false", false)]
+    public void ParseBoolean_TheXsBooleanLexicalForms(string text, bool expected)
     {
         Assert.Equal(expected, XmlValues.ParseBoolean(text));
+    }
+
+    [Theory]
+    [InlineData("TRUE")]
+    [InlineData("False")]
+    [InlineData("yes")]
+    [InlineData("no")]
+    [InlineData("2")]
+    [InlineData("-1")]
+    [InlineData("01")]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\u00a0true")]
+    public void ParseBoolean_AnythingElse_IsNeitherTrueNorFalse(string text)
+    {
+        Assert.Null(XmlValues.ParseBoolean(text));
     }
 
     [Fact]

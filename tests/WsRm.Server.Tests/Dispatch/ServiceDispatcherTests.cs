@@ -14,9 +14,11 @@ public sealed class ServiceDispatcherTests
         ServiceDispatcher dispatcher = ServiceDispatcher.Create(typeof(SampleService), null);
 
         Assert.Equal(typeof(SampleService), dispatcher.ServiceType);
-        Assert.Equal(typeof(ISampleService), dispatcher.ContractType);
-        Assert.Equal("urn:wsrm:tests", dispatcher.ContractNamespace);
-        Assert.Equal("ISampleService", dispatcher.ContractName);
+        ContractInfo contract = Assert.Single(dispatcher.Contracts);
+        Assert.Equal(typeof(ISampleService), contract.Interface);
+        Assert.Equal("urn:wsrm:tests", contract.Namespace);
+        Assert.Equal("ISampleService", contract.Name);
+        Assert.Equal("ISampleService", dispatcher.ContractNames);
         Assert.True(dispatcher.HasRequestReplyOperations);
         Assert.Equal(
             ["Echo", "Received", "Post", "EchoLater", "Ping", "Add", "Place", "Count", "Reject", "Refuse", "Crash"],
@@ -33,7 +35,7 @@ public sealed class ServiceDispatcherTests
     {
         ServiceDispatcher dispatcher = ServiceDispatcher.Create(typeof(Notifications), typeof(INotifications));
 
-        Assert.Equal("http://tempuri.org/", dispatcher.ContractNamespace);
+        Assert.Equal("http://tempuri.org/", Assert.Single(dispatcher.Contracts).Namespace);
         Assert.False(dispatcher.HasRequestReplyOperations);
         Assert.Equal(["http://tempuri.org/INotifications/Notify", "http://tempuri.org/INotifications/NotifyLater"],
             dispatcher.Operations.Select(o => o.Action));
@@ -44,7 +46,7 @@ public sealed class ServiceDispatcherTests
     {
         ServiceDispatcher dispatcher = ServiceDispatcher.Create(typeof(DerivedService), null);
 
-        Assert.Equal(typeof(IDerivedContract), dispatcher.ContractType);
+        Assert.Equal(typeof(IDerivedContract), Assert.Single(dispatcher.Contracts).Interface);
         Assert.Equal(
             ["urn:wsrm:tests:derived/IDerivedContract/Where", "urn:wsrm:tests:base/Base/Who"],
             dispatcher.Operations.Select(o => o.Action).Order(StringComparer.Ordinal).Reverse());
@@ -99,17 +101,6 @@ public sealed class ServiceDispatcherTests
 
         Assert.Contains(typeof(Invalid.NoContract).FullName!, error.Message);
         Assert.Contains("implements no interface marked [ServiceContract]", error.Message);
-    }
-
-    [Fact]
-    public void Create_SeveralContracts_AsksForOne_AndAcceptsAnExplicitChoice()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => ServiceDispatcher.Create(typeof(Invalid.TwoContracts), null));
-        ServiceDispatcher chosen = ServiceDispatcher.Create(typeof(Invalid.TwoContracts), typeof(INotifications));
-
-        Assert.Contains("several [ServiceContract] interfaces", error.Message);
-        Assert.Contains(typeof(ISampleService).FullName!, error.Message);
-        Assert.Equal(typeof(INotifications), chosen.ContractType);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace WsRm.Server.Tests.Harness;
 public sealed class CreateSequenceTests
 {
     [Theory, WireMatrix]
-    public async Task CreateSequence_WithOffer_AcceptsWithAcksToOfTheRequestTo(RmSpec rm, SoapSpec soap)
+    public async Task CreateSequence_WithOffer_AcceptsWithAcksToOfThisEndpoint(RmSpec rm, SoapSpec soap)
     {
         await using var host = new EchoHost();
         var wire = new Wire(rm, soap);
@@ -49,9 +49,11 @@ public sealed class CreateSequenceTests
     }
 
     [Theory, WireMatrix]
-    public async Task CreateSequence_AcceptAcksTo_IsTheWsaToTheClientUsed_NotTheRequestUrl(RmSpec rm, SoapSpec soap)
+    public async Task CreateSequence_AcceptAcksTo_IsTheEndpointsOwnAddress_NeverTheRequestsWsaTo(RmSpec rm, SoapSpec soap)
     {
-        // A WCF client behind a reverse proxy checks Accept/AcksTo against the address it sent to.
+        // Accept/AcksTo says where acknowledgements of the offered sequence go: this endpoint. A wsa:To that is not
+        // this endpoint's URL is not echoed back (a reverse proxy's public address comes from UseForwardedHeaders or
+        // WsRmServiceOptions.Address: see AcceptAcksToTests).
         await using var host = new EchoHost();
         var wire = new Wire(rm, soap);
         const string publicAddress = "https://public.example.test/services/echo";
@@ -59,7 +61,7 @@ public sealed class CreateSequenceTests
         var response = await host.Wire.SendAsync("/echo", Messages.CreateSequence(wire, publicAddress, Envelope.NewId()));
 
         response.AssertOk();
-        Assert.Equal(publicAddress, response.BodyElement!.Element(wire.RmName("Accept"))?.Element(wire.RmName("AcksTo"))?.Value.Trim());
+        Assert.Equal(host.Wire.Url("/echo"), response.BodyElement!.Element(wire.RmName("Accept"))?.Element(wire.RmName("AcksTo"))?.Value.Trim());
     }
 
     [Theory]

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WsRm.Host.Services;
+using WsRm.Interop.Tests.Contracts;
+using WsRm.Server;
+using Xunit.Abstractions;
+
+namespace WsRm.Interop.Tests.Infrastructure;
+
+/// <summary>
+/// The WsRm server on real Kestrel serving <see cref="EchoCounterService"/> with both of its contracts at one address:
+/// reliable at <c>/both</c> (ordered) and <c>/both-unordered</c>, plain at <c>/plain/both</c>.
+/// </summary>
+public sealed class MultiContractServerFixture(IMessageSink diagnostics) : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    /// <summary>The server's base address.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
+    public Uri Url(string path) => new(BaseAddress, path);
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var builder = KestrelLoopback.CreateBuilder();
+        builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
+        builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddWsRmServer();
+        var app = builder.Build();
+        app.MapWsRmService<EchoCounterService>("/both");
+        app.MapWsRmService<EchoCounterService>("/both-unordered", o => o.Ordered = false);
+        app.MapSoapService<EchoCounterService>("/plain/both");
+        _app = app;
+        BaseAddress = await KestrelLoopback.StartAsync(app);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await KestrelLoopback.StopAsync(_app);
+    }
+}
