@@ -1,7 +1,7 @@
 /*
 	server.c: a gSOAP WS-RM destination for WsRm's sample contract (echo.h), used by the interop tests.
 
-	  gsoap-server-rm10|rm11 [--port P] [--lifetime S]
+	  gsoap-server-rm10|rm11 [--port P] [--lifetime S] [--strict]
 
 	Listens on 127.0.0.1:P (0, the default, takes a free port) and prints "LISTENING port" once bound. It serves
 	the way gSOAP's wsrmdemo does: one thread per connection, no HTTP keep-alive (every response says
@@ -11,6 +11,9 @@
 	body and no acknowledgement; a message that arrives ahead of a gap waits up to 5 s for it (NoDiscard). Each
 	Post the service delivers is printed as "POST text" in delivery order; Echo answers with its text on the
 	offered sequence, Received(prefix) with the delivered texts that start with prefix.
+	--strict validates requests against gSOAP's types (SOAP_XML_STRICT, as wsrmdemo sets it). gSOAP's WS-RM 1.0
+	types are its 1.1 types in the 1.0 namespace, so a strict 1.0 server refuses a 1.0 Offer without Endpoint (as
+	WCF and WsRm.Client write it, following the 1.0 schema) with a Sender fault.
 	The process ends by itself after S seconds (default 120) so that a crashed test leaves nothing behind.
 */
 
@@ -52,7 +55,7 @@ static void *serve_connection(void *arg)
 
 int main(int argc, char **argv)
 {
-  int port = 0, lifetime = 120, i;
+  int port = 0, lifetime = 120, strict = 0, i;
   time_t deadline;
   struct soap *soap;
   struct sockaddr_in bound;
@@ -64,15 +67,17 @@ int main(int argc, char **argv)
       port = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--lifetime") && i + 1 < argc)
       lifetime = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--strict"))
+      strict = 1;
     else
     {
-      fprintf(stderr, "usage: %s [--port P] [--lifetime S]\n", argv[0]);
+      fprintf(stderr, "usage: %s [--port P] [--lifetime S] [--strict]\n", argv[0]);
       return 2;
     }
   }
   deadline = time(NULL) + lifetime;
 
-  soap = soap_new1(SOAP_XML_INDENT | SOAP_XML_STRICT);
+  soap = soap_new1(SOAP_XML_INDENT | (strict ? SOAP_XML_STRICT : 0));
   soap->send_timeout = soap->recv_timeout = 10;
   soap->bind_flags = SO_REUSEADDR;
   soap_register_plugin(soap, soap_wsa);
