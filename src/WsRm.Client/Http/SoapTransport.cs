@@ -6,7 +6,8 @@ using WsRm.Protocol.Soap;
 namespace WsRm.Client;
 
 /// <summary>
-/// One SOAP request over HTTP and the envelope that answers it. A 202 or an empty body is "no message"; anything
+/// One SOAP request over HTTP and the envelope that answers it. A 202 or an empty body is "no message"; a SOAP 1.2
+/// envelope in a 400 is read like one in a 500 (a Sender fault); anything
 /// that is not a SOAP envelope in a 200 or 500 response, and any 5xx, is a <see cref="TransportException"/>, which the
 /// session masks and retries. A status that retrying cannot change (407, 401, 404, a redirect: see
 /// <see cref="TransportErrors.IsPermanentStatus"/>) is an <see cref="HttpRequestException"/> carrying the status.
@@ -25,8 +26,11 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status == 202 || status == 204) return null;
-        if (TransportErrors.IsPermanentStatus(response.StatusCode)) throw TransportErrors.Permanent(response, via);
-        if (status != 200 && status != 500) throw new TransportException($"HTTP {status} {response.ReasonPhrase}");
+        // SOAP 1.2 Part 2 §7.5.2.2: a env:Sender fault travels as 400 Bad Request (gSOAP does so; WCF uses 500).
+        var senderFault = status == 400 && soap == SoapVersion.Soap12
+            && SoapVersion.FromContentType(response.Content.Headers.ContentType?.ToString()) == SoapVersion.Soap12;
+        if (!senderFault && TransportErrors.IsPermanentStatus(response.StatusCode)) throw TransportErrors.Permanent(response, via);
+        if (status != 200 && status != 500 && !senderFault) throw new TransportException($"HTTP {status} {response.ReasonPhrase}");
         if (response.Content.Headers.ContentLength is > 0 and var length && length > maxResponseSize)
             throw new TransportException($"The response of {length} bytes exceeds the limit of {maxResponseSize} bytes.");
         var body = await ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Xml;
+using WsRm.Protocol.Xml;
 
 namespace WsRm.Protocol.Addressing;
 
@@ -13,7 +14,7 @@ internal static class EndpointReferenceReader
         reader.ReadStartElement();
         string? address = null;
         string? referenceParameters = null;
-        while (reader.MoveToContent() == XmlNodeType.Element)
+        while (ElementContent.MoveToNextChild(reader, elementName))
         {
             if (reader.NamespaceURI == wsa.Namespace && reader.LocalName == "Address")
                 address = reader.ReadElementContentAsString().Trim();

@@ -1,4 +1,5 @@
 using System.Xml;
+using WsRm.Protocol.Xml;
 
 namespace WsRm.Protocol.Contracts;
 
@@ -11,7 +12,7 @@ internal static class BodyWrapper
     /// </summary>
     public static bool IsPresent(XmlReader reader, string name, string ns)
     {
-        XmlNodeType node = reader.MoveToContent();
+        XmlNodeType node = ElementContent.SkipWhiteSpace(reader);
         if (node == XmlNodeType.EndElement || IsEmptyBody(reader)) return false;
         if (node == XmlNodeType.Element && reader.LocalName == name && reader.NamespaceURI == ns) return true;
         throw new BodyFormatException(

@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
 using System.Xml;
+using WsRm.Protocol.Xml;
 
 namespace WsRm.Protocol.Contracts;
 
@@ -37,7 +38,7 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
         XmlDictionaryReader reader = body as XmlDictionaryReader ?? XmlDictionaryReader.CreateDictionaryReader(body);
         reader.ReadStartElement();
         var seen = new bool[values.Length];
-        while (reader.MoveToContent() == XmlNodeType.Element)
+        while (ElementContent.SkipWhiteSpace(reader) == XmlNodeType.Element)
         {
             // Parts are matched by name in any order; unknown and repeated elements are skipped, as WCF tolerates.
             int index = IndexOf(reader.LocalName, reader.NamespaceURI);
@@ -88,7 +89,7 @@ internal sealed class DataContractBodyFormatter : IBodyFormatter
         object? result = null;
         bool seen = false;
         MessagePart? part = _operation.ReturnPart;
-        while (reader.MoveToContent() == XmlNodeType.Element)
+        while (ElementContent.SkipWhiteSpace(reader) == XmlNodeType.Element)
         {
             // As for requests: unknown and repeated elements are skipped.
             if (seen || part is null || reader.LocalName != part.Name || reader.NamespaceURI != part.Namespace)

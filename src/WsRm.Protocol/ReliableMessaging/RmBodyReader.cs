@@ -4,7 +4,12 @@ using WsRm.Protocol.Xml;
 
 namespace WsRm.Protocol.ReliableMessaging;
 
-/// <summary>Reads WS-RM protocol bodies. The reader is on the body's child element and ends after it.</summary>
+/// <summary>
+/// Reads WS-RM protocol bodies. The reader is on the body's child element and ends after it. What the version does
+/// not define (the schemas' xs:any and xs:anyAttribute extension points, and elements of the other version or in
+/// the RM namespace but not of this version) is skipped; what the version requires and is missing or malformed is
+/// a <see cref="SoapParseException"/>.
+/// </summary>
 public static class RmBodyReader
 {
     /// <summary>Reads CreateSequence.</summary>
@@ -41,9 +46,12 @@ public static class RmBodyReader
             switch (child.LocalName)
             {
                 case "Identifier": id = RmHeaderReader.ReadIdentifier(child); break;
-                case "Endpoint": endpoint = EndpointReferenceReader.Read(child, wsa); break;
                 case "Expires": expires = XmlValues.ParseDuration(child.ReadElementContentAsString(), "wsrm:Expires"); break;
-                case "IncompleteSequenceBehavior": isb = ParseBehavior(child.ReadElementContentAsString()); break;
+                // Endpoint and IncompleteSequenceBehavior are 1.1's (§3.4); a 1.0 Offer (1.0 §3.4: Identifier,
+                // Expires, extensions) that carries them, as gSOAP's does with an empty wsa:Address, is not refused
+                // for what 1.0 does not define.
+                case "Endpoint" when rm.Is11: endpoint = EndpointReferenceReader.Read(child, wsa); break;
+                case "IncompleteSequenceBehavior" when rm.Is11: isb = ParseBehavior(child.ReadElementContentAsString()); break;
                 default: child.Skip(); break;
             }
         });
@@ -67,7 +75,7 @@ public static class RmBodyReader
             {
                 case "Identifier": id = RmHeaderReader.ReadIdentifier(child); break;
                 case "Expires": expires = XmlValues.ParseDuration(child.ReadElementContentAsString(), "wsrm:Expires"); break;
-                case "IncompleteSequenceBehavior": isb = ParseBehavior(child.ReadElementContentAsString()); break;
+                case "IncompleteSequenceBehavior" when rm.Is11: isb = ParseBehavior(child.ReadElementContentAsString()); break;
                 case "Accept":
                     RmHeaderReader.ReadChildren(child, "Accept", a =>
                     {

@@ -75,7 +75,10 @@ internal static class RmHeaderReader
             switch (child.LocalName)
             {
                 case "Identifier": id = ReadIdentifier(child); break;
-                case "MessageNumber": number = XmlValues.ParseMessageNumber(child.ReadElementContentAsString(), "wsrm:MessageNumber"); break;
+                // 1.0 §3.2 defines MaxMessageNumberUsed; 1.1 §3.8 has nothing but the Identifier.
+                case "MaxMessageNumberUsed" when !rm.Is11:
+                    number = XmlValues.ParseMessageNumber(child.ReadElementContentAsString(), "wsrm:MaxMessageNumberUsed");
+                    break;
                 default: child.Skip(); break;
             }
         });
@@ -100,13 +103,15 @@ internal static class RmHeaderReader
         return id;
     }
 
-    /// <summary>Calls <paramref name="onChild"/> for each child element; it must consume the child.</summary>
+    /// <summary>
+    /// Calls <paramref name="onChild"/> for each child element; it must consume the child. White space, comments and
+    /// processing instructions between children are passed over (<see cref="ElementContent"/>).
+    /// </summary>
     internal static void ReadChildren(XmlReader reader, string element, Action<XmlReader> onChild)
     {
         if (reader.IsEmptyElement) throw new SoapParseException($"wsrm:{element} is empty.");
         reader.ReadStartElement();
-        while (reader.MoveToContent() == XmlNodeType.Element) onChild(reader);
-        if (reader.NodeType == XmlNodeType.Text) throw new SoapParseException($"wsrm:{element} has unexpected text content.");
+        while (ElementContent.MoveToNextChild(reader, "wsrm:" + element)) onChild(reader);
         reader.ReadEndElement();
     }
 }

@@ -71,7 +71,7 @@ public static class RmHeaderWriter
         w.WriteStartElement("r", "AckRequested", rm.Namespace);
         w.WriteElementString("r", "Identifier", rm.Namespace, request.Identifier);
         if (!rm.Is11 && request.MessageNumber is { } n)
-            w.WriteElementString("r", "MessageNumber", rm.Namespace, n.ToString(CultureInfo.InvariantCulture));
+            w.WriteElementString("r", "MaxMessageNumberUsed", rm.Namespace, n.ToString(CultureInfo.InvariantCulture));
         w.WriteEndElement();
     }
 }

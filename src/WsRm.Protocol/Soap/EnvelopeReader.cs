@@ -44,22 +44,23 @@ public static class EnvelopeReader
         var message = new SoapMessage(buffer, version);
         if (reader.IsEmptyElement) throw new SoapParseException("The SOAP envelope has no Body.");
         reader.ReadStartElement();
-        reader.MoveToContent();
 
+        // White space (also in CDATA), comments and processing instructions may stand between the envelope's
+        // children and between header blocks, as gSOAP's indented output and other stacks write them.
         var headers = new HeaderCollector(version);
-        if (reader.IsStartElement("Header", version.Namespace))
+        if (ElementContent.MoveToNextChild(reader, "The SOAP Envelope") && reader.IsStartElement("Header", version.Namespace))
         {
             if (!reader.IsEmptyElement)
             {
                 reader.ReadStartElement();
-                while (reader.MoveToContent() == XmlNodeType.Element) headers.Read(reader);
+                while (ElementContent.MoveToNextChild(reader, "The SOAP Header")) headers.Read(reader);
                 reader.ReadEndElement();
             }
             else
             {
                 reader.Read();
             }
-            reader.MoveToContent();
+            ElementContent.MoveToNextChild(reader, "The SOAP Envelope");
         }
 
         if (!reader.IsStartElement("Body", version.Namespace))
@@ -67,7 +68,7 @@ public static class EnvelopeReader
         if (!reader.IsEmptyElement)
         {
             reader.ReadStartElement();
-            if (reader.MoveToContent() == XmlNodeType.Element)
+            if (ElementContent.SkipWhiteSpace(reader) == XmlNodeType.Element)
                 message.BodyElement = new XmlQualifiedName(reader.LocalName, reader.NamespaceURI);
         }
         // Read to the end: a message broken after <Body> (truncated in transit) must be refused before a sequence

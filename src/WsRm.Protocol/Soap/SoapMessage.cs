@@ -66,16 +66,17 @@ public sealed class SoapMessage
         }
     }
 
+    // EnvelopeReader has checked the structure; white space may also stand here as CDATA (ElementContent).
     private static void MoveToBody(XmlReader reader, SoapVersion version)
     {
         reader.MoveToContent();
         reader.ReadStartElement("Envelope", version.Namespace);
-        reader.MoveToContent();
+        ElementContent.SkipWhiteSpace(reader);
         if (reader.IsStartElement("Header", version.Namespace)) reader.Skip();
-        reader.MoveToContent();
+        ElementContent.SkipWhiteSpace(reader);
         // <Body/>: leave the reader on it; callers see no child element.
         if (reader.IsEmptyElement) return;
         reader.ReadStartElement("Body", version.Namespace);
-        reader.MoveToContent();
+        ElementContent.SkipWhiteSpace(reader);
     }
 }

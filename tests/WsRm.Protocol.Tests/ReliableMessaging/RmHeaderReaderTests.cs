@@ -243,9 +243,9 @@ public class RmHeaderReaderTests
     // ---- AckRequested ----
 
     [Fact]
-    public void ReadAckRequested_Rm10WithMessageNumber()
+    public void ReadAckRequested_Rm10WithMaxMessageNumberUsed()
     {
-        var xml = $"<r:AckRequested xmlns:r=\"{Ns.Rm10}\"><r:Identifier>urn:s</r:Identifier><r:MessageNumber>12</r:MessageNumber></r:AckRequested>";
+        var xml = $"<r:AckRequested xmlns:r=\"{Ns.Rm10}\"><r:Identifier>urn:s</r:Identifier><r:MaxMessageNumberUsed>12</r:MaxMessageNumberUsed></r:AckRequested>";
 
         Assert.Equal(new AckRequested("urn:s", 12), ReadAll(xml, r => RmHeaderReader.ReadAckRequested(r, RmVersion.Rm10)));
     }

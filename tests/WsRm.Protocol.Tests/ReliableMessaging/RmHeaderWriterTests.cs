@@ -81,12 +81,12 @@ public class RmHeaderWriterTests
     }
 
     [Fact]
-    public void WriteAckRequested_MessageNumberOnlyInRm10()
+    public void WriteAckRequested_MaxMessageNumberUsedOnlyInRm10()
     {
         var rm10 = TestXml.WriteElement(w => RmHeaderWriter.WriteAckRequested(w, RmVersion.Rm10, new AckRequested("urn:s", 5)));
         var rm11 = TestXml.WriteElement(w => RmHeaderWriter.WriteAckRequested(w, RmVersion.Rm11, new AckRequested("urn:s", 5)));
 
-        Assert.Equal("5", rm10.Element(Rm10 + "MessageNumber")?.Value);
+        Assert.Equal("5", rm10.Element(Rm10 + "MaxMessageNumberUsed")?.Value);
         Assert.Equal([Rm11 + "Identifier"], rm11.Elements().Select(c => c.Name));
     }
 }
