@@ -10,8 +10,12 @@ namespace WsRm.Protocol.Sources;
 /// clock: every call takes the time, and returns what to do. The states are in <see cref="SourceState"/>.
 /// <para>Use: <see cref="OnCreated"/> with the CreateSequenceResponse; <see cref="TryAssign"/> then
 /// <see cref="OnSent"/> for each message (and again for each retransmission); <see cref="OnAcknowledgement"/> for
-/// every acknowledgement; <see cref="OnTransmissionFailed"/> when a transmission got no answer at all (it is then
-/// retried soon); wake at <see cref="NextDueTime"/> and send <see cref="DueRetransmissions"/>. To close:
+/// every acknowledgement; <see cref="OnTransmissionAnswered"/> when a transmission's answer (HTTP 202 or a response)
+/// has been processed, <see cref="OnTransmissionFailed"/> when it got no answer at all (it is then retried soon); wake
+/// at <see cref="NextDueTime"/> and <see cref="NextAckRequestedTime(TimeSpan, bool)"/>, send
+/// <see cref="DueRetransmissions"/> and the AckRequested asked for (<see cref="OnAckRequestedSent"/>,
+/// <see cref="OnAckRequestedAnswered"/>). A destination that answers without acknowledging is asked with AckRequested
+/// (see <see cref="AcknowledgementRequests"/>). To close:
 /// <see cref="BeginClose"/>, wait for <see cref="IsFullyAcknowledged"/>, then 1.0 sends a LastMessage
 /// (<see cref="AssignLastMessage"/>) and 1.1 a CloseSequence whose answer goes to <see cref="OnFinalAcknowledgement"/>;
 /// then TerminateSequence and <see cref="Terminate"/>.</para>
@@ -23,6 +27,7 @@ internal sealed class SourceSequence
     private readonly RetransmissionQueue _queue;
     private readonly SequenceRanges _acknowledged = new();
     private readonly SourceKeepAlive _keepAlive;
+    private readonly AcknowledgementRequests _requests = new();
     private int? _destinationRoom;
     private bool _lastMessageAssigned;
 
@@ -87,6 +92,23 @@ internal sealed class SourceSequence
     /// <summary>When something was last received from the destination.</summary>
     public DateTimeOffset LastReceivedAt => _keepAlive.LastReceivedAt;
 
+    /// <summary>The unacknowledged message numbers, ascending.</summary>
+    public IEnumerable<ulong> UnacknowledgedNumbers => _queue.Messages.Select(m => m.Number);
+
+    /// <summary>
+    /// True once the destination answered a transmission without acknowledging it (HTTP 202, as gSOAP does): every
+    /// application message then carries a <c>wsrm:AckRequested</c> header (WS-RM 1.1 §3.8).
+    /// </summary>
+    public bool RequestsAcknowledgements => _requests.DestinationAcknowledgesLate;
+
+    /// <summary>
+    /// True while Closing (WS-RM 1.1) when asking cannot bring the missing acknowledgements: every unacknowledged
+    /// message was answered without one, and an AckRequested sent since was answered without any acknowledgement. Only
+    /// CloseSequence's final acknowledgement (§3.5) can then say what arrived; send it.
+    /// </summary>
+    public bool AwaitsFinalAcknowledgement =>
+        State == SourceState.Closing && Rm.Is11 && _queue.Count > 0 && _queue.AllAccepted && _requests.OnlyFinalAcknowledgementLeft;
+
     /// <summary>When the caller should call <see cref="DueRetransmissions"/> next, or null when no timer runs.</summary>
     public DateTimeOffset? NextDueTime => IsSending ? _queue.NextDueTime : null;
 
@@ -144,6 +166,22 @@ internal sealed class SourceSequence
     /// </summary>
     public DateTimeOffset? OnTransmissionFailed(ulong number, DateTimeOffset now, string? error = null, int? attempt = null) =>
         IsSending ? _queue.OnTransmissionFailed(number, attempt, now, error) : null;
+
+    /// <summary>
+    /// Transmission <paramref name="attempt"/> of message <paramref name="number"/> was answered (HTTP 202, or a response
+    /// already given to <see cref="OnAcknowledgement"/>): the destination is alive. When the message is still
+    /// unacknowledged it is accepted (it probably arrived; at its timer an AckRequested asks for it before it is sent
+    /// again), the destination is known to acknowledge late, and the first transmission's answer is a round-trip
+    /// sample. True when the message became accepted.
+    /// </summary>
+    public bool OnTransmissionAnswered(ulong number, int attempt, DateTimeOffset now)
+    {
+        if (!IsSending) return false;
+        _keepAlive.Received(now);
+        if (!_queue.OnAnswered(number, attempt, now)) return false;
+        _requests.OnUnacknowledgedAnswer();
+        return true;
+    }
 
     /// <summary>
     /// The wait before trying again after <paramref name="failures"/> transport failures in a row of something
@@ -219,7 +257,7 @@ internal sealed class SourceSequence
     public RetransmissionBatch DueRetransmissions(DateTimeOffset now)
     {
         if (!IsSending) return RetransmissionBatch.None;
-        var batch = _queue.Due(now, Id);
+        var batch = _queue.Due(now, Id, _requests.Stamp());
         if (batch.Failure is { } failure) Fault(failure);
         return batch;
     }
@@ -277,16 +315,45 @@ internal sealed class SourceSequence
     /// <summary>Records any other message from the destination (a reply, a response), for keep-alive and inactivity.</summary>
     public void Touch(DateTimeOffset now) => _keepAlive.Received(now);
 
-    /// <summary>Records that an AckRequested was sent.</summary>
-    public void OnAckRequestedSent(DateTimeOffset now) => _keepAlive.AckRequestedSent(now);
+    /// <summary>Records that a standalone AckRequested was sent; returns its stamp for <see cref="OnAckRequestedAnswered"/>.</summary>
+    public long OnAckRequestedSent(DateTimeOffset now)
+    {
+        _keepAlive.AckRequestedSent(now);
+        return _requests.OnRequestSent();
+    }
+
+    /// <summary>
+    /// The AckRequested stamped <paramref name="stamp"/> was answered (its acknowledgements already given to
+    /// <see cref="OnAcknowledgement"/>); <paramref name="acknowledged"/> when the answer carried an acknowledgement of this
+    /// sequence. Messages it probed that are still unacknowledged are sent again now.
+    /// </summary>
+    public void OnAckRequestedAnswered(long stamp, bool acknowledged, DateTimeOffset now)
+    {
+        if (!IsSending) return;
+        _keepAlive.Received(now);
+        _requests.OnRequestAnswered(stamp, acknowledged);
+        _queue.ProbeAnswered(stamp, now);
+    }
 
     /// <summary>When <see cref="NeedsAckRequested"/> becomes true, or null for never (see <see cref="SourceKeepAlive"/>).</summary>
-    public DateTimeOffset? NextAckRequestedTime(TimeSpan inactivityTimeout) => IsSending
-        ? _keepAlive.NextAckRequestedTime(inactivityTimeout, _destinationRoom is <= 0 ? Rtt.CurrentTimeout : null)
-        : null;
+    /// <param name="inactivityTimeout">The inactivity timeout: idle for half of it, ask.</param>
+    /// <param name="acknowledgementsAwaited">
+    /// True while a caller waits for window room or the sequence closes: when a message was answered without its
+    /// acknowledgement since the last AckRequested, one is due at once (<see cref="DateTimeOffset.MinValue"/>).
+    /// </param>
+    public DateTimeOffset? NextAckRequestedTime(TimeSpan inactivityTimeout, bool acknowledgementsAwaited = false)
+    {
+        if (!IsSending) return null;
+        if (_requests.RequestDue(acknowledgementsAwaited) && _queue.AnyAccepted) return DateTimeOffset.MinValue;
+        return _keepAlive.NextAckRequestedTime(inactivityTimeout, _destinationRoom is <= 0 ? Rtt.CurrentTimeout : null);
+    }
 
-    /// <summary>True when an AckRequested should be sent now: idle for half the inactivity timeout, or probing a full buffer.</summary>
-    public bool NeedsAckRequested(DateTimeOffset now, TimeSpan inactivityTimeout) => NextAckRequestedTime(inactivityTimeout) is { } at && now >= at;
+    /// <summary>
+    /// True when a standalone AckRequested should be sent now: idle for half the inactivity timeout, probing a full
+    /// buffer, or acknowledgements awaited from a destination that answered without them (see <see cref="NextAckRequestedTime"/>).
+    /// </summary>
+    public bool NeedsAckRequested(DateTimeOffset now, TimeSpan inactivityTimeout, bool acknowledgementsAwaited = false) =>
+        NextAckRequestedTime(inactivityTimeout, acknowledgementsAwaited) is { } at && now >= at;
 
     /// <summary>True when nothing was received from the destination for <paramref name="inactivityTimeout"/>.</summary>
     public bool IsInactive(DateTimeOffset now, TimeSpan inactivityTimeout) => _keepAlive.IsInactive(now, inactivityTimeout);
