@@ -8,20 +8,23 @@ public sealed partial class WsRmSession
 {
     // Every HTTP response of an application message or AckRequested: acknowledgements of our sequence first (they
     // release the window and complete one-way calls), then a reply on the offered sequence (matched by RelatesTo), or
-    // a fault outside the reply sequence, which ends the session.
-    private void OnResponse(SoapMessage message)
+    // a fault outside the reply sequence, which ends the session (as WCF's reliable channels do). True when the
+    // message carried an acknowledgement of our sequence.
+    private bool OnResponse(SoapMessage message)
     {
         var fault = FaultReader.IsFault(message) ? FaultReader.Read(message) : null;
         Exception? sessionFault = null;
         List<PendingCall>? acknowledged = null;
         IReadOnlyList<ReplyDelivery> answered = [];
+        var ours = false;
         lock (_sync)
         {
-            if (_state is SessionState.Faulted or SessionState.Closed) return;
+            if (_state is SessionState.Faulted or SessionState.Closed) return false;
             var now = _time.GetUtcNow();
             foreach (var ack in message.Acknowledgements)
             {
                 if (ack.Identifier != _source.Id) continue;
+                ours = true;
                 var result = _source.OnAcknowledgement(ack, now);
                 if (result.Outcome == AcknowledgementOutcome.Invalid)
                 {
@@ -31,7 +34,7 @@ public sealed partial class WsRmSession
                 foreach (var released in result.NewlyAcknowledged)
                 {
                     var call = (PendingCall)released.Payload;
-                    if (call.OneWay)
+                    if (call.CompletesOnAnswer)
                     {
                         _calls.Remove(call.MessageId);
                         (acknowledged ??= []).Add(call);
@@ -81,5 +84,6 @@ public sealed partial class WsRmSession
             else delivery.Call?.Complete(delivery.Reply);
         }
         if (sessionFault is not null) FaultSession(sessionFault);
+        return ours;
     }
 }

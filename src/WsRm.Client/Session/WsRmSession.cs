@@ -34,6 +34,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private SessionState _state;
     private Exception? _failure;
     private Exception? _lastTransportError;
+    private int _requestsInFlight;
 
     private WsRmSession(WsRmClientOptions options, TimeProvider time, ILogger logger, SoapTransport transport,
         MessageFactory messages, SourceSequence source, InboundReplySequence replies)
@@ -150,7 +151,18 @@ public sealed partial class WsRmSession : IAsyncDisposable
         return reply!;
     }
 
-    /// <summary>Sends a one-way message; completes when the service acknowledged it. Bounds and errors as <see cref="RequestAsync"/>.</summary>
+    /// <summary>
+    /// Sends a one-way message; completes once the service accepted it: its HTTP request was answered (202 with no body,
+    /// or a response, which may carry the acknowledgement), as WCF's one-way calls complete once the transport took the
+    /// message. A message whose request failed at the transport is retried and the call completes at the first answer.
+    /// The message stays in the transfer window until acknowledged: a destination that answers without acknowledging
+    /// is asked with AckRequested, the message is retransmitted while unacknowledged (at most
+    /// <see cref="WsRmClientOptions.MaxRetryCount"/> times), and <see cref="CloseAsync"/> waits for the acknowledgement.
+    /// Bounds as <see cref="RequestAsync"/>: window room and the first answer within
+    /// <see cref="WsRmClientOptions.OperationTimeout"/>, else <see cref="TimeoutException"/> (the message may still be
+    /// delivered). A fault answering it fails the call and ends the session (<see cref="WsRmFaultException"/>,
+    /// <see cref="SoapFaultException"/>); exhausted retries <see cref="WsRmSessionFaultedException"/>.
+    /// </summary>
     /// <param name="action">The message's <c>wsa:Action</c>.</param>
     /// <param name="writeBody">Writes the body's content; called once, before the message is numbered (retransmissions resend that).</param>
     /// <param name="cancellationToken">Stops waiting (the message may still be delivered).</param>
@@ -292,11 +304,12 @@ public sealed partial class WsRmSession : IAsyncDisposable
         if (_state != SessionState.Open) throw new InvalidOperationException($"The session of sequence {_source.Id} is {_state.ToString().ToLowerInvariant()}; no new calls are accepted.");
     }
 
-    // Under the lock: the envelope of an application message, with the reply sequence's acknowledgement piggybacked.
+    // Under the lock: the envelope of an application message, with the reply sequence's acknowledgement piggybacked,
+    // and an AckRequested once the destination has shown it answers without acknowledging.
     private byte[] BuildForSend(PendingCall call)
     {
         call.InFlight++;
-        return _messages.Application(call, _source.Id!, ReplyAcknowledgement());
+        return _messages.Application(call, _source.Id!, ReplyAcknowledgement(), _source.RequestsAcknowledgements);
     }
 
     // Under the lock.
