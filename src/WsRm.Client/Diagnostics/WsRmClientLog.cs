@@ -43,4 +43,7 @@ internal static partial class WsRmClientLog
 
     [LoggerMessage(112, LogLevel.Information, "The service answers AckRequested on sequence {SequenceId} without acknowledgements: closing the sequence to obtain the final acknowledgement of {Count} unacknowledged message(s).")]
     public static partial void ClosingForFinalAcknowledgement(ILogger logger, string? sequenceId, int count);
+
+    [LoggerMessage(113, LogLevel.Debug, "Message {Number} of sequence {SequenceId} was answered without its acknowledgement (transmission {Attempt}); it stays in the window.")]
+    public static partial void AnsweredWithoutAcknowledgement(ILogger logger, string? sequenceId, ulong number, int attempt);
 }

@@ -33,9 +33,19 @@ public sealed partial class WsRmSession
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await WaitUntilAsync(ReadyToClose, linked.Token).ConfigureAwait(false);
             int unacknowledged;
-            lock (_sync) unacknowledged = _source.UnacknowledgedCount;
+            while (true)
+            {
+                await WaitUntilAsync(ReadyToClose, linked.Token).ConfigureAwait(false);
+                lock (_sync)
+                {
+                    // Checked again with the CloseSequence decision under one lock: no retransmission may follow it.
+                    if (!ReadyToClose()) continue;
+                    if (_messages.Rm.Is11) _source.OnCloseSequenceSent();
+                    unacknowledged = _source.UnacknowledgedCount;
+                    break;
+                }
+            }
             if (unacknowledged > 0) WsRmClientLog.ClosingForFinalAcknowledgement(_logger, _source.Id, unacknowledged);
             if (_messages.Rm.Is11) await CloseSequenceAsync(linked.Token).ConfigureAwait(false);
             else await SendLastMessageAsync(linked.Token).ConfigureAwait(false);
@@ -60,6 +70,7 @@ public sealed partial class WsRmSession
             _progress.Signal();
         }
         _stop.Cancel();
+        _router?.Unregister(this);
         WsRmClientLog.SessionClosed(_logger, _source.Id, messages);
         WsRmClientMetrics.SessionEnded(faulted: false);
     }

@@ -21,15 +21,13 @@ public sealed partial class WsRmSession
 
     // Sends one envelope on its own HTTP request, bounded by the attempt timeout. attempt is the transmission's
     // ordinal for an unacknowledged application message (SourceSequence.TransmissionsOf after OnSent), 0 otherwise;
-    // ackRequest the stamp of a standalone AckRequested (SourceSequence.OnAckRequestedSent), 0 otherwise.
+    // ackRequest the stamp of a standalone AckRequested (SourceSequence.OnAckRequestedSent), 0 otherwise. The request
+    // was counted in _requestsInFlight under the lock that decided it (BuildForSend, or HandleDue's AckRequested), so
+    // that no observer sees a decided send as not in flight.
     private void StartSend(byte[] envelope, string action, PendingCall? call, int attempt = 0, long ackRequest = 0)
     {
         TimeSpan timeout;
-        lock (_sync)
-        {
-            timeout = _options.AttemptTimeout(_source.Rtt.CurrentTimeout);
-            _requestsInFlight++;
-        }
+        lock (_sync) timeout = _options.AttemptTimeout(_source.Rtt.CurrentTimeout);
         _ = SendAndProcessAsync(envelope, action, call, attempt, ackRequest, timeout);
     }
 
@@ -74,12 +72,14 @@ public sealed partial class WsRmSession
         {
             PendingCall? accepted = null;
             var learned = false;
+            var unacknowledged = false;
             lock (_sync)
             {
                 _requestsInFlight--;
                 if (call is not null) call.InFlight--;
-                if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned);
+                if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned, out unacknowledged);
             }
+            if (unacknowledged) WsRmClientLog.AnsweredWithoutAcknowledgement(_logger, _source.Id, call!.Number, attempt);
             if (learned) WsRmClientLog.DestinationAcknowledgesLate(_logger, _source.Id, call!.Number);
             accepted?.Complete(null);
             _scheduler.WakeIfEarlier();
@@ -91,10 +91,11 @@ public sealed partial class WsRmSession
     // call is complete once the service accepted its message, acknowledged or not (WCF's one-way calls complete when
     // the transport took the message); an unacknowledged message stays in the window and is asked for with
     // AckRequested. Returns the call to complete; learned is true when this answer showed, for the first time, that
-    // the destination acknowledges late.
-    private PendingCall? OnAnswered(PendingCall? call, int attempt, long ackRequest, bool acknowledged, out bool learned)
+    // the destination acknowledges late. acknowledged: the answer carried an acknowledgement of our sequence.
+    private PendingCall? OnAnswered(PendingCall? call, int attempt, long ackRequest, bool acknowledged, out bool learned, out bool unacknowledged)
     {
         learned = false;
+        unacknowledged = false;
         if (_state is SessionState.Faulted or SessionState.Closed) return null;
         var now = _time.GetUtcNow();
         if (ackRequest != 0)
@@ -106,9 +107,10 @@ public sealed partial class WsRmSession
         if (attempt > 0)
         {
             var before = _source.RequestsAcknowledgements;
-            if (_source.OnTransmissionAnswered(call.Number, attempt, now))
+            if (_source.OnTransmissionAnswered(call.Number, attempt, now, acknowledged))
             {
-                learned = !before;
+                unacknowledged = true;
+                learned = !before && _source.RequestsAcknowledgements;
                 _progress.Signal();
             }
         }

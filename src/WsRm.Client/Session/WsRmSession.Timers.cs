@@ -75,10 +75,12 @@ public sealed partial class WsRmSession
                 // One standalone AckRequested for every reason at once: probes of answered messages, a waiter, keep-alive.
                 ackRequested = _messages.AckRequested(_source.Id!, ReplyAcknowledgement());
                 ackRequest = _source.OnAckRequestedSent(now);
+                _requestsInFlight++;
             }
         }
         if (fault is not null)
         {
+            lock (_sync) _requestsInFlight -= sends.Count; // decided, never started
             FaultSession(fault);
             return;
         }

@@ -30,6 +30,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly LinkedList<PendingCall> _waiting = new();
     private readonly SessionScheduler _scheduler;
     private readonly CancellationTokenSource _stop = new();
+    private readonly AcknowledgementRouter? _router;
     private Task _loop = Task.CompletedTask;
     private SessionState _state;
     private Exception? _failure;
@@ -37,8 +38,9 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private int _requestsInFlight;
 
     private WsRmSession(WsRmClientOptions options, TimeProvider time, ILogger logger, SoapTransport transport,
-        MessageFactory messages, SourceSequence source, InboundReplySequence replies)
+        MessageFactory messages, SourceSequence source, InboundReplySequence replies, AcknowledgementRouter? router)
     {
+        _router = router;
         _options = options;
         _time = time;
         _logger = logger;
@@ -84,8 +86,13 @@ public sealed partial class WsRmSession : IAsyncDisposable
     /// <param name="time">The clock and timers; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where to log; nothing when null.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    public static async Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time = null,
-        ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time = null,
+        ILogger? logger = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(http, options, time, logger, null, cancellationToken);
+
+    // router: shared by the sessions of one factory, so that an acknowledgement on one's response reaches another.
+    internal static async Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time,
+        ILogger? logger, AcknowledgementRouter? router, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -127,7 +134,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
         var now = time.GetUtcNow();
         source.OnCreated(created.Identifier, created.Expires, now);
         var replies = new InboundReplySequence(offerId, rm, settings, now);
-        var session = new WsRmSession(options, time, logger, transport, messages, source, replies);
+        var session = new WsRmSession(options, time, logger, transport, messages, source, replies, router);
+        router?.Register(session);
         session._loop = session._scheduler.RunAsync(session._stop.Token);
         WsRmClientLog.SessionOpened(logger, created.Identifier, offerId, rm.ToString(), options.SoapVersion.ToString(), options.Address);
         WsRmClientMetrics.SessionOpened();
@@ -309,6 +317,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private byte[] BuildForSend(PendingCall call)
     {
         call.InFlight++;
+        _requestsInFlight++;
         return _messages.Application(call, _source.Id!, ReplyAcknowledgement(), _source.RequestsAcknowledgements);
     }
 
@@ -338,6 +347,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                 if (held.Call is not null) calls.Add(held.Call);
             _progress.Signal();
         }
+        _router?.Unregister(this);
         WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
         WsRmClientMetrics.SessionEnded(faulted: true);
         foreach (var call in calls) call.Fail(error);

@@ -5,8 +5,10 @@ namespace WsRm.Protocol.Sources;
 /// as gSOAP does, or an answer whose acknowledgement leaves the message out: it acknowledges later or on another
 /// message), and when it asks with <c>wsrm:AckRequested</c> (WS-RM 1.1 §3.8, 1.0 §3.3):
 /// <list type="bullet">
-/// <item>once one answer came without its acknowledgement, every application message carries an AckRequested header
-/// (<see cref="DestinationAcknowledgesLate"/>); a destination that acknowledges on its answers never pays for it;</item>
+/// <item>once an answer came without any acknowledgement of the sequence (HTTP 202), every application message carries
+/// an AckRequested header (<see cref="DestinationAcknowledgesLate"/>); a destination that acknowledges on its answers
+/// never pays for it, even when one answer leaves a message out (the answer to a duplicate that overtook the
+/// original, say);</item>
 /// <item>a standalone AckRequested is sent at once when someone waits for acknowledgements (a full window, close) and a
 /// message was answered without one since the last AckRequested (<see cref="RequestDue"/>); after that, the
 /// retransmission timers ask again (see <see cref="RetransmissionQueue"/>), never a loop;</item>
@@ -23,7 +25,7 @@ internal sealed class AcknowledgementRequests
     private long _lastRequest;
     private long _lastRequestUnanswered;
 
-    /// <summary>True once a transmission was answered without its acknowledgement: application messages then carry AckRequested.</summary>
+    /// <summary>True once a transmission was answered without any acknowledgement of the sequence: application messages then carry AckRequested.</summary>
     public bool DestinationAcknowledgesLate { get; private set; }
 
     /// <summary>True when an AckRequested sent after the last unacknowledged answer was answered without any acknowledgement.</summary>
@@ -32,10 +34,13 @@ internal sealed class AcknowledgementRequests
     /// <summary>A new stamp, later than every one before (for probes).</summary>
     public long Stamp() => ++_clock;
 
-    /// <summary>A transmission was answered without acknowledging its message.</summary>
-    public void OnUnacknowledgedAnswer()
+    /// <summary>
+    /// A transmission was answered without acknowledging its message; <paramref name="answerAcknowledgedSequence"/>
+    /// when the answer acknowledged others of the sequence.
+    /// </summary>
+    public void OnUnacknowledgedAnswer(bool answerAcknowledgedSequence)
     {
-        DestinationAcknowledgesLate = true;
+        if (!answerAcknowledgedSequence) DestinationAcknowledgesLate = true;
         _lastUnacknowledgedAnswer = ++_clock;
     }
 

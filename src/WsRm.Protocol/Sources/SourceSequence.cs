@@ -30,6 +30,7 @@ internal sealed class SourceSequence
     private readonly AcknowledgementRequests _requests = new();
     private int? _destinationRoom;
     private bool _lastMessageAssigned;
+    private bool _closeSequenceSent;
 
     /// <summary>A sequence whose CreateSequence is about to be sent.</summary>
     public SourceSequence(RmVersion rm, SourceSequenceSettings settings, DateTimeOffset now)
@@ -96,8 +97,8 @@ internal sealed class SourceSequence
     public IEnumerable<ulong> UnacknowledgedNumbers => _queue.Messages.Select(m => m.Number);
 
     /// <summary>
-    /// True once the destination answered a transmission without acknowledging it (HTTP 202, as gSOAP does): every
-    /// application message then carries a <c>wsrm:AckRequested</c> header (WS-RM 1.1 §3.8).
+    /// True once the destination answered a transmission without any acknowledgement of the sequence (HTTP 202, as
+    /// gSOAP does): every application message then carries a <c>wsrm:AckRequested</c> header (WS-RM 1.1 §3.8).
     /// </summary>
     public bool RequestsAcknowledgements => _requests.DestinationAcknowledgesLate;
 
@@ -110,7 +111,7 @@ internal sealed class SourceSequence
         State == SourceState.Closing && Rm.Is11 && _queue.Count > 0 && _queue.AllAccepted && _requests.OnlyFinalAcknowledgementLeft;
 
     /// <summary>When the caller should call <see cref="DueRetransmissions"/> next, or null when no timer runs.</summary>
-    public DateTimeOffset? NextDueTime => IsSending ? _queue.NextDueTime : null;
+    public DateTimeOffset? NextDueTime => IsSending && !_closeSequenceSent ? _queue.NextDueTime : null;
 
     private bool IsSending => State is SourceState.Active or SourceState.Closing;
 
@@ -171,15 +172,16 @@ internal sealed class SourceSequence
     /// Transmission <paramref name="attempt"/> of message <paramref name="number"/> was answered (HTTP 202, or a response
     /// already given to <see cref="OnAcknowledgement"/>): the destination is alive. When the message is still
     /// unacknowledged it is accepted (it probably arrived; at its timer an AckRequested asks for it before it is sent
-    /// again), the destination is known to acknowledge late, and the first transmission's answer is a round-trip
-    /// sample. True when the message became accepted.
+    /// again), and the first transmission's answer is a round-trip sample; when the answer acknowledged nothing of
+    /// the sequence (<paramref name="answerAcknowledgedSequence"/> false: HTTP 202), the destination is known to
+    /// acknowledge late (<see cref="RequestsAcknowledgements"/>). True when the message became accepted.
     /// </summary>
-    public bool OnTransmissionAnswered(ulong number, int attempt, DateTimeOffset now)
+    public bool OnTransmissionAnswered(ulong number, int attempt, DateTimeOffset now, bool answerAcknowledgedSequence = false)
     {
         if (!IsSending) return false;
         _keepAlive.Received(now);
         if (!_queue.OnAnswered(number, attempt, now)) return false;
-        _requests.OnUnacknowledgedAnswer();
+        _requests.OnUnacknowledgedAnswer(answerAcknowledgedSequence);
         return true;
     }
 
@@ -256,7 +258,7 @@ internal sealed class SourceSequence
     /// </summary>
     public RetransmissionBatch DueRetransmissions(DateTimeOffset now)
     {
-        if (!IsSending) return RetransmissionBatch.None;
+        if (!IsSending || _closeSequenceSent) return RetransmissionBatch.None;
         var batch = _queue.Due(now, Id, _requests.Stamp());
         if (batch.Failure is { } failure) Fault(failure);
         return batch;
@@ -270,6 +272,17 @@ internal sealed class SourceSequence
         State = SourceState.Closing;
         LastMessageNumber = HighestAssigned;
         return new(before, State);
+    }
+
+    /// <summary>
+    /// WS-RM 1.1 §3.5: CloseSequence goes out (Closing), so nothing may be sent on the sequence after it: retransmission
+    /// stops, even of messages still unacknowledged (the final acknowledgement will say whether they arrived).
+    /// </summary>
+    public void OnCloseSequenceSent()
+    {
+        if (!Rm.Is11) throw new InvalidOperationException("WS-RM 1.0 has no CloseSequence; close with AssignLastMessage.");
+        if (State is SourceState.Creating or SourceState.Active) throw new InvalidOperationException("Call BeginClose before closing the sequence.");
+        _closeSequenceSent = true;
     }
 
     /// <summary>

@@ -20,18 +20,13 @@ namespace WsRm.Client.Tests.Infrastructure;
 internal sealed partial class LateAckDestination : IAsyncDisposable
 {
     private readonly Lock _sync = new();
-    private readonly SortedSet<ulong> _received = [];
-    private readonly SortedSet<ulong> _released = [];
+    private readonly Dictionary<string, LateAckSequence> _sequences = new(StringComparer.Ordinal);
     private readonly HashSet<ulong> _dropped = [];
-    private readonly Dictionary<ulong, int> _transmissions = [];
-    private readonly Dictionary<ulong, (ulong Number, string Text)> _replies = [];
     private readonly List<string> _posts = [];
     private readonly List<string> _actions = [];
     private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waits = [];
     private WebApplication _app = null!;
-    private string? _sequenceId;
-    private string? _offerId;
-    private ulong _replyNumber;
+    private LateAckSequence? _last;
     private int _ackRequestedHeaders;
     private (SoapFault Fault, int Status)? _faultNext;
 
@@ -42,8 +37,14 @@ internal sealed partial class LateAckDestination : IAsyncDisposable
     /// <summary>The HTTP status of an answer that is an acknowledgement alone: 200, or 202 as some stacks send it.</summary>
     public int AcknowledgementStatus { get; init; } = 200;
 
+    /// <summary>
+    /// Every answer that carries an acknowledgement carries those of every sequence it knows (gSOAP does so for the
+    /// sequences that share an AcksTo): a session's acknowledgements may arrive on another session's response.
+    /// </summary>
+    public bool AcknowledgeEverySequence { get; init; }
+
     /// <summary>The identifier of the sequence it accepted last, or null.</summary>
-    public string? SequenceId { get { lock (_sync) return _sequenceId; } }
+    public string? SequenceId { get { lock (_sync) return _last?.Id; } }
 
     /// <summary>The service's address.</summary>
     public Uri Address { get; private set; } = null!;
@@ -63,9 +64,13 @@ internal sealed partial class LateAckDestination : IAsyncDisposable
     /// <summary>Every action received, in order.</summary>
     public string[] Actions { get { lock (_sync) return [.. _actions]; } }
 
-    public static async Task<LateAckDestination> StartAsync(LateAckMode mode, int acknowledgementStatus = 200)
+    public static async Task<LateAckDestination> StartAsync(LateAckMode mode, int acknowledgementStatus = 200, bool acknowledgeEverySequence = false)
     {
-        var destination = new LateAckDestination(mode) { AcknowledgementStatus = acknowledgementStatus };
+        var destination = new LateAckDestination(mode)
+        {
+            AcknowledgementStatus = acknowledgementStatus,
+            AcknowledgeEverySequence = acknowledgeEverySequence,
+        };
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -78,19 +83,20 @@ internal sealed partial class LateAckDestination : IAsyncDisposable
         return destination;
     }
 
-    /// <summary>How many times message <paramref name="number"/> arrived.</summary>
+    /// <summary>How many times message <paramref name="number"/> of the last sequence arrived.</summary>
     public int TransmissionsOf(ulong number)
     {
-        lock (_sync) return _transmissions.GetValueOrDefault(number);
+        lock (_sync) return _last?.Transmissions.GetValueOrDefault(number) ?? 0;
     }
 
-    /// <summary>WhenReleased: everything received so far may now be acknowledged.</summary>
+    /// <summary>WhenReleased: everything received so far, on every sequence, may now be acknowledged.</summary>
     public void Release()
     {
-        lock (_sync) _released.UnionWith(_received);
+        lock (_sync)
+            foreach (var sequence in _sequences.Values) sequence.Released.UnionWith(sequence.Received);
     }
 
-    /// <summary>Answers message <paramref name="number"/> 202 every time and discards it (gSOAP does so with a message out of order).</summary>
+    /// <summary>Answers message <paramref name="number"/> (of any sequence) 202 every time and discards it (gSOAP does so with a message out of order).</summary>
     public void Drop(ulong number)
     {
         lock (_sync) _dropped.Add(number);

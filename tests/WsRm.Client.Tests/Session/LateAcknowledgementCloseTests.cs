@@ -35,7 +35,10 @@ public sealed class LateAcknowledgementCloseTests
         Assert.False(session.IsFaulted);
         Assert.Equal(2, session.UnacknowledgedCount);
 
-        await driver.RunUntilAsync(() => close.IsCompleted, beforeJump: destination.Release);
+        // Released before each timer: the next AckRequested (or retransmission) brings the acknowledgements, and close
+        // then goes on by itself, well within its 20 s.
+        await driver.RunUntilAsync(() => close.IsCompleted, beforeJump: destination.Release,
+            notAfter: LateAckSessions.Start + TimeSpan.FromSeconds(15), completion: close);
         await close.Within(Bounded.Short);
         Assert.False(session.IsFaulted);
         Assert.Equal(["a", "b"], destination.Posts);
@@ -109,7 +112,7 @@ public sealed class LateAcknowledgementCloseTests
         Assert.False(third.IsCompleted);
 
         destination.Release();
-        await driver.RunUntilAsync(() => third.IsCompleted);
+        await driver.RunUntilAsync(() => third.IsCompleted, notAfter: LateAckSessions.Start + TimeSpan.FromSeconds(15), completion: third);
         await third.Within(Bounded.Short);
         Assert.Equal(["1", "2", "3"], destination.Posts);
         Assert.False(session.IsFaulted);

@@ -48,6 +48,19 @@ public class SourceSequenceLateAcknowledgementTests
     }
 
     [Fact]
+    public void AnAnswerThatAcknowledgedOthersButNotItsMessage_IsAcceptedWithoutTurningOnAckRequestedHeaders()
+    {
+        var s = Active();
+        SendMany(s, 2, T0);
+        s.OnAcknowledgement(Ack(1, 1), Ms(10)); // the answer to a duplicate of 2 that overtook the original, say
+
+        Assert.True(s.OnTransmissionAnswered(2, 1, Ms(10), answerAcknowledgedSequence: true));
+
+        Assert.False(s.RequestsAcknowledgements); // a destination that acknowledges on its answers pays nothing
+        Assert.True(s.DueRetransmissions(S(1)).AckRequested); // but the message is asked for before it is resent
+    }
+
+    [Fact]
     public void AnOlderTransmissionsAnswer_IsIgnored()
     {
         var s = Active();
@@ -223,6 +236,19 @@ public class SourceSequenceLateAcknowledgementTests
         Assert.False(s.AwaitsFinalAcknowledgement);
         s.OnAckRequestedAnswered(s.OnAckRequestedSent(Ms(50)), acknowledged: false, Ms(51));
         Assert.True(s.AwaitsFinalAcknowledgement);
+    }
+
+    [Fact]
+    public void AfterCloseSequence_NothingIsRetransmitted()
+    {
+        var s = Answered(count: 2);
+        s.BeginClose();
+
+        s.OnCloseSequenceSent();
+
+        Assert.Null(s.NextDueTime);
+        Assert.Equal(RetransmissionBatch.None, s.DueRetransmissions(S(100)));
+        Assert.Equal(2, s.UnacknowledgedCount); // the final acknowledgement decides
     }
 
     [Fact]
