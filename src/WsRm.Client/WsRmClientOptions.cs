@@ -25,7 +25,11 @@ public sealed class WsRmClientOptions
     /// <summary>Messages sent and not yet acknowledged, at most (default 32; 1 to 4096).</summary>
     public int MaxTransferWindowSize { get; set; } = 32;
 
-    /// <summary>Retransmissions of one message before the session faults (default 8).</summary>
+    /// <summary>
+    /// Retransmissions of one message before the session faults (default 8). A message whose last transmission the
+    /// service answered without acknowledging it (HTTP 202) is not retransmitted further but does not fault the
+    /// session: it stays in the window until acknowledged, and <see cref="WsRmSession.CloseAsync"/> fails without it.
+    /// </summary>
     public int MaxRetryCount { get; set; } = 8;
 
     /// <summary>The retransmission timeout before a round-trip time is measured (default 1 s).</summary>
@@ -53,7 +57,10 @@ public sealed class WsRmClientOptions
     /// </summary>
     public TimeSpan? RequestTimeout { get; set; }
 
-    /// <summary>The session faults when nothing is heard from the service for this long (default 10 minutes); half of it idle sends an AckRequested.</summary>
+    /// <summary>
+    /// The session faults when nothing is heard from the service (no message, no HTTP answer) for this long (default
+    /// 10 minutes); half of it idle sends an AckRequested.
+    /// </summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long one call (open, a request, a send, close) may take, waiting for window room included (default 1 minute).</summary>

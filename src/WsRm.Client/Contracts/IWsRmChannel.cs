@@ -19,8 +19,10 @@ public interface IWsRmChannel : IAsyncDisposable, IDisposable
     Task OpenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Closes gracefully: waits until every message is acknowledged, then ends the sequences (WS-RM 1.1:
-    /// CloseSequence and TerminateSequence; 1.0: LastMessage and TerminateSequence).
+    /// Closes gracefully: waits until every message is acknowledged (asking with AckRequested; a WS-RM 1.1 service
+    /// that acknowledges only at close is sent CloseSequence, whose final acknowledgement must cover them), then ends
+    /// the sequences (WS-RM 1.1: CloseSequence and TerminateSequence; 1.0: LastMessage and TerminateSequence). Fails,
+    /// naming them, when messages stay unacknowledged (<see cref="WsRmClientOptions.OperationTimeout"/>).
     /// </summary>
     /// <param name="cancellationToken">Stops waiting; the session is then aborted.</param>
     Task CloseAsync(CancellationToken cancellationToken = default);

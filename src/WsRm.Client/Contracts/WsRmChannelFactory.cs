@@ -17,6 +17,7 @@ public sealed class WsRmChannelFactory<TContract> : IDisposable where TContract 
     private readonly HttpClient? _ownedClient;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory? _loggers;
+    private readonly AcknowledgementRouter _acknowledgements = new();
 
     /// <summary>
     /// A factory for console apps and tests. Without <paramref name="httpClient"/> it makes and owns one client on
@@ -77,8 +78,11 @@ public sealed class WsRmChannelFactory<TContract> : IDisposable where TContract 
     {
         Options.Validate();
         ILogger? logger = _loggers?.CreateLogger("WsRm.Client." + _contract.Info.Name);
-        return WsRmSession.OpenAsync(_httpClients(), Options, _time, logger, cancellationToken);
+        return WsRmSession.OpenAsync(_httpClients(), Options, _time, logger, _acknowledgements, cancellationToken);
     }
+
+    /// <summary>The sessions of this factory, for acknowledgements that arrive on another session's response (for tests).</summary>
+    internal AcknowledgementRouter Acknowledgements => _acknowledgements;
 
     /// <summary>Disposes the HTTP client the factory made, if any; open channels fail from then on.</summary>
     public void Dispose() => _ownedClient?.Dispose();

@@ -34,4 +34,16 @@ internal static partial class WsRmClientLog
 
     [LoggerMessage(109, LogLevel.Debug, "Message {Number} of sequence {SequenceId} failed at the transport level ({Error}); retrying at {RetryAt:O}.")]
     public static partial void TransmissionFailed(ILogger logger, string? sequenceId, ulong number, string error, DateTimeOffset retryAt);
+
+    [LoggerMessage(110, LogLevel.Information, "The service answered message {Number} of sequence {SequenceId} without acknowledging it (such as HTTP 202): unacknowledged messages stay in the window and acknowledgements are asked for with AckRequested.")]
+    public static partial void DestinationAcknowledgesLate(ILogger logger, string? sequenceId, ulong number);
+
+    [LoggerMessage(111, LogLevel.Warning, "Message {Number} of sequence {SequenceId} is unacknowledged after {Transmissions} transmissions, the last one accepted by the service: no more retransmissions; waiting for its acknowledgement (closing fails without it).")]
+    public static partial void RetransmissionsSpent(ILogger logger, string? sequenceId, ulong number, int transmissions);
+
+    [LoggerMessage(112, LogLevel.Information, "The service answers AckRequested on sequence {SequenceId} without acknowledgements: closing the sequence to obtain the final acknowledgement of {Count} unacknowledged message(s).")]
+    public static partial void ClosingForFinalAcknowledgement(ILogger logger, string? sequenceId, int count);
+
+    [LoggerMessage(113, LogLevel.Debug, "Message {Number} of sequence {SequenceId} was answered without its acknowledgement (transmission {Attempt}); it stays in the window.")]
+    public static partial void AnsweredWithoutAcknowledgement(ILogger logger, string? sequenceId, ulong number, int attempt);
 }

@@ -20,8 +20,9 @@ internal static class WsRmClientMetrics
     private static readonly Counter<long> SessionsFaulted = Meter.CreateCounter<long>("wsrm.client.sessions.faulted", "{session}", "Sessions ended by a fault, an abort or exhausted retries.");
     private static readonly Counter<long> Sent = Meter.CreateCounter<long>("wsrm.client.messages.sent", "{message}", "Application messages sent the first time.");
     private static readonly Counter<long> Retransmitted = Meter.CreateCounter<long>("wsrm.client.messages.retransmitted", "{message}", "Application messages sent again.");
+    private static readonly Counter<long> AckRequests = Meter.CreateCounter<long>("wsrm.client.ack_requests.sent", "{request}", "Standalone AckRequested messages sent (keep-alive, probes of messages answered without acknowledgement, waits for window room or close).");
     private static readonly Counter<long> TransportFailures = Meter.CreateCounter<long>("wsrm.client.transport.failures", "{failure}", "HTTP exchanges that failed and were left to retransmission.");
-    private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>("wsrm.client.call.duration", "s", "From the call to its reply (request-reply) or acknowledgement (one-way).");
+    private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>("wsrm.client.call.duration", "s", "From the call to its reply (request-reply) or the service's first answer to it (one-way).");
 
     public static void SessionOpened()
     {
@@ -41,6 +42,8 @@ internal static class WsRmClientMetrics
     public static void MessageRetransmitted() => Retransmitted.Add(1);
 
     public static void TransportFailed() => TransportFailures.Add(1);
+
+    public static void AckRequestedSent() => AckRequests.Add(1);
 
     /// <summary>Records a finished call; <paramref name="outcome"/> is <c>ok</c>, <c>fault</c> (an application fault) or <c>error</c>.</summary>
     public static void CallEnded(string action, string outcome, TimeSpan elapsed)

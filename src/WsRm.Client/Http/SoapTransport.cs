@@ -6,8 +6,9 @@ using WsRm.Protocol.Soap;
 namespace WsRm.Client;
 
 /// <summary>
-/// One SOAP request over HTTP and the envelope that answers it. A 202 or an empty body is "no message"; a SOAP 1.2
-/// envelope in a 400 is read like one in a 500 (a Sender fault); anything
+/// One SOAP request over HTTP and the envelope that answers it. A 204, a 202 without a SOAP envelope, or an empty 200
+/// is "no message" (the service accepted the request); a 202 with a SOAP envelope (an acknowledgement or a fault some
+/// stacks put there) is read like a 200, and a SOAP 1.2 envelope in a 400 like one in a 500 (a Sender fault). Anything
 /// that is not a SOAP envelope in a 200 or 500 response, and any 5xx, is a <see cref="TransportException"/>, which the
 /// session masks and retries. A status that retrying cannot change (407, 401, 404, a redirect: see
 /// <see cref="TransportErrors.IsPermanentStatus"/>) is an <see cref="HttpRequestException"/> carrying the status.
@@ -25,7 +26,8 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        if (status == 202 || status == 204) return null;
+        if (status == 204) return null;
+        if (status == 202) return await ReadAcceptedAsync(response, cancellationToken).ConfigureAwait(false);
         // SOAP 1.2 Part 2 §7.5.2.2: a env:Sender fault travels as 400 Bad Request (gSOAP does so; WCF uses 500).
         var senderFault = status == 400 && soap == SoapVersion.Soap12
             && SoapVersion.FromContentType(response.Content.Headers.ContentType?.ToString()) == SoapVersion.Soap12;
@@ -48,6 +50,25 @@ internal sealed class SoapTransport(HttpClient http, Uri via, SoapVersion soap, 
         catch (Exception e) when (e is SoapParseException or SoapVersionMismatchException)
         {
             throw new TransportException("The response is not a readable SOAP envelope: " + e.Message, e);
+        }
+    }
+
+    // HTTP 202: the request was accepted whatever the body holds; a SOAP envelope in it is read, anything else ignored.
+    private async Task<SoapMessage?> ReadAcceptedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var headers = response.Content.Headers;
+        if (headers.ContentLength == 0 || SoapVersion.FromContentType(headers.ContentType?.ToString()) is null) return null;
+        if (headers.ContentLength > maxResponseSize)
+            throw new TransportException($"The response of {headers.ContentLength} bytes exceeds the limit of {maxResponseSize} bytes.");
+        var body = await ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0) return null;
+        try
+        {
+            return EnvelopeReader.Read(body, TransportAction(headers.ContentType));
+        }
+        catch (Exception e) when (e is SoapParseException or SoapVersionMismatchException)
+        {
+            return null;
         }
     }
 

@@ -26,10 +26,12 @@ internal sealed class MessageFactory(RmVersion rm, SoapVersion soap, string to)
         return EnvelopeWriter.ToArray(m);
     }
 
-    public byte[] Application(PendingCall call, string sequenceId, SequenceAcknowledgement? replyAck)
+    /// <summary>An application message (or 1.0's LastMessage); <paramref name="ackRequested"/> adds a <c>wsrm:AckRequested</c> header for its sequence.</summary>
+    public byte[] Application(PendingCall call, string sequenceId, SequenceAcknowledgement? replyAck, bool ackRequested = false)
     {
         var m = New(call.Action, call.MessageId);
         m.Sequence = new SequenceHeader(sequenceId, call.Number, call.LastMessage);
+        if (ackRequested) m.AckRequests.Add(new AckRequested(sequenceId, null));
         if (replyAck is not null) m.Acknowledgements.Add(replyAck);
         m.WriteBody = call.WriteBody;
         return EnvelopeWriter.ToArray(m);

@@ -3,10 +3,10 @@ using System.Xml;
 namespace WsRm.Client;
 
 /// <summary>
-/// One application message (or 1.0's LastMessage) from numbering to its end: acknowledged (one-way), answered
-/// (request-reply) or failed. A request-reply message that is acknowledged without its reply having arrived (the
-/// response carrying it was lost) is sent again at <see cref="ReplyDueAt"/>; the service answers a duplicate from its
-/// reply cache.
+/// One application message (or 1.0's LastMessage) from numbering to its end: accepted by the service (one-way; it
+/// stays in the window until acknowledged), answered (request-reply) or failed. A request-reply message that is
+/// acknowledged without its reply having arrived (the response carrying it was lost) is sent again at
+/// <see cref="ReplyDueAt"/>; the service answers a duplicate from its reply cache.
 /// </summary>
 internal sealed class PendingCall(string action, Action<XmlWriter>? writeBody, bool oneWay, string messageId)
 {
@@ -18,6 +18,12 @@ internal sealed class PendingCall(string action, Action<XmlWriter>? writeBody, b
     public string MessageId { get; } = messageId;
     public bool LastMessage { get; init; }
     public ulong Number { get; set; }
+
+    /// <summary>
+    /// True for a one-way message (and 1.0's LastMessage): it completes once a transmission is answered (HTTP 202 or a
+    /// response), as WCF's one-way calls do, and stays in the window until acknowledged.
+    /// </summary>
+    public bool CompletesOnAnswer => OneWay || LastMessage;
 
     /// <summary>When to send again a request acknowledged without a reply; null while unacknowledged or once done.</summary>
     public DateTimeOffset? ReplyDueAt { get; set; }

@@ -1,3 +1,4 @@
+using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;
 using WsRm.Protocol.Soap;
 using WsRm.Protocol.Sources;
@@ -8,41 +9,34 @@ public sealed partial class WsRmSession
 {
     // Every HTTP response of an application message or AckRequested: acknowledgements of our sequence first (they
     // release the window and complete one-way calls), then a reply on the offered sequence (matched by RelatesTo), or
-    // a fault outside the reply sequence, which ends the session.
-    private void OnResponse(SoapMessage message)
+    // a fault outside the reply sequence, which ends the session (as WCF's reliable channels do). Acknowledgements of
+    // other sessions' sequences go to them through the router. True when the message carried an acknowledgement of
+    // our sequence.
+    private bool OnResponse(SoapMessage message)
     {
         var fault = FaultReader.IsFault(message) ? FaultReader.Read(message) : null;
         Exception? sessionFault = null;
         List<PendingCall>? acknowledged = null;
+        List<SequenceAcknowledgement>? foreign = null;
         IReadOnlyList<ReplyDelivery> answered = [];
+        var ours = false;
         lock (_sync)
         {
-            if (_state is SessionState.Faulted or SessionState.Closed) return;
+            if (_state is SessionState.Faulted or SessionState.Closed) return false;
             var now = _time.GetUtcNow();
             foreach (var ack in message.Acknowledgements)
             {
-                if (ack.Identifier != _source.Id) continue;
-                var result = _source.OnAcknowledgement(ack, now);
-                if (result.Outcome == AcknowledgementOutcome.Invalid)
+                if (ack.Identifier != _source.Id)
                 {
-                    sessionFault = new WsRmSessionFaultedException($"The service sent an invalid acknowledgement for sequence {_source.Id}.");
+                    if (_router is not null) (foreign ??= []).Add(ack);
+                    continue;
+                }
+                ours = true;
+                if (ApplyAcknowledgement(ack, now, ref acknowledged) is { } error)
+                {
+                    sessionFault = error;
                     break;
                 }
-                foreach (var released in result.NewlyAcknowledged)
-                {
-                    var call = (PendingCall)released.Payload;
-                    if (call.OneWay)
-                    {
-                        _calls.Remove(call.MessageId);
-                        (acknowledged ??= []).Add(call);
-                    }
-                    else if (!call.IsDone && _calls.ContainsKey(call.MessageId))
-                    {
-                        call.ReplyDueAt = now + _source.Rtt.CurrentTimeout;
-                    }
-                }
-                if (result.Transition.After == SourceState.Faulted)
-                    sessionFault ??= new WsRmSessionFaultedException(_source.Failure?.Message ?? $"Sequence {_source.Id} faulted.");
             }
 
             if (message.Sequence is { } sequence && sequence.Identifier == _replies.Id)
@@ -73,6 +67,8 @@ public sealed partial class WsRmSession
             _progress.Signal();
         }
 
+        if (foreign is not null)
+            foreach (var ack in foreign) _router!.Route(ack);
         if (acknowledged is not null)
             foreach (var call in acknowledged) call.Complete(null);
         foreach (var delivery in answered)
@@ -81,5 +77,49 @@ public sealed partial class WsRmSession
             else delivery.Call?.Complete(delivery.Reply);
         }
         if (sessionFault is not null) FaultSession(sessionFault);
+        return ours;
+    }
+
+    // An acknowledgement of our sequence that arrived on another session's response (AcknowledgementRouter).
+    internal void OnRoutedAcknowledgement(SequenceAcknowledgement ack)
+    {
+        List<PendingCall>? acknowledged = null;
+        Exception? sessionFault;
+        lock (_sync)
+        {
+            if (_state is SessionState.Faulted or SessionState.Closed) return;
+            sessionFault = ApplyAcknowledgement(ack, _time.GetUtcNow(), ref acknowledged);
+            _progress.Signal();
+        }
+        if (acknowledged is not null)
+            foreach (var call in acknowledged) call.Complete(null);
+        if (sessionFault is not null) FaultSession(sessionFault);
+        _scheduler.WakeIfEarlier();
+    }
+
+    // Under the lock: applies an acknowledgement of our sequence. Released one-way calls (and 1.0's LastMessage) are
+    // removed and added to acknowledged, to complete outside the lock; a released request waits for its reply (sent
+    // again if it does not come). Returns the error that ends the session, or null.
+    private WsRmSessionFaultedException? ApplyAcknowledgement(SequenceAcknowledgement ack, DateTimeOffset now, ref List<PendingCall>? acknowledged)
+    {
+        var result = _source.OnAcknowledgement(ack, now);
+        if (result.Outcome == AcknowledgementOutcome.Invalid)
+            return new WsRmSessionFaultedException($"The service sent an invalid acknowledgement for sequence {_source.Id}.");
+        foreach (var released in result.NewlyAcknowledged)
+        {
+            var call = (PendingCall)released.Payload;
+            if (call.CompletesOnAnswer)
+            {
+                _calls.Remove(call.MessageId);
+                (acknowledged ??= []).Add(call);
+            }
+            else if (!call.IsDone && _calls.ContainsKey(call.MessageId))
+            {
+                call.ReplyDueAt = now + _source.Rtt.CurrentTimeout;
+            }
+        }
+        return result.Transition.After == SourceState.Faulted
+            ? new WsRmSessionFaultedException(_source.Failure?.Message ?? $"Sequence {_source.Id} faulted.")
+            : null;
     }
 }

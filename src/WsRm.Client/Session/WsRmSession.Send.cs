@@ -4,17 +4,37 @@ namespace WsRm.Client;
 
 public sealed partial class WsRmSession
 {
+    /// <summary>HTTP requests of this session whose exchange has not ended (for tests driving a FakeTimeProvider).</summary>
+    internal int RequestsInFlight
+    {
+        get { lock (_sync) return _requestsInFlight; }
+    }
+
+    /// <summary>Raised after each HTTP exchange ended and was processed (for tests).</summary>
+    internal event Action? RequestEnded;
+
+    /// <summary>Messages assigned and not acknowledged (for tests).</summary>
+    internal int UnacknowledgedCount
+    {
+        get { lock (_sync) return _source.UnacknowledgedCount; }
+    }
+
     // Sends one envelope on its own HTTP request, bounded by the attempt timeout. attempt is the transmission's
-    // ordinal for an unacknowledged application message (SourceSequence.TransmissionsOf after OnSent), 0 otherwise.
-    private void StartSend(byte[] envelope, string action, PendingCall? call, int attempt = 0)
+    // ordinal for an unacknowledged application message (SourceSequence.TransmissionsOf after OnSent), 0 otherwise;
+    // ackRequest the stamp of a standalone AckRequested (SourceSequence.OnAckRequestedSent), 0 otherwise. The request
+    // was counted in _requestsInFlight under the lock that decided it (BuildForSend, or HandleDue's AckRequested), so
+    // that no observer sees a decided send as not in flight.
+    private void StartSend(byte[] envelope, string action, PendingCall? call, int attempt = 0, long ackRequest = 0)
     {
         TimeSpan timeout;
         lock (_sync) timeout = _options.AttemptTimeout(_source.Rtt.CurrentTimeout);
-        _ = SendAndProcessAsync(envelope, action, call, attempt, timeout);
+        _ = SendAndProcessAsync(envelope, action, call, attempt, ackRequest, timeout);
     }
 
-    private async Task SendAndProcessAsync(byte[] envelope, string action, PendingCall? call, int attempt, TimeSpan timeout)
+    private async Task SendAndProcessAsync(byte[] envelope, string action, PendingCall? call, int attempt, long ackRequest, TimeSpan timeout)
     {
+        var answered = false;
+        var acknowledged = false;
         try
         {
             SoapMessage? response;
@@ -41,7 +61,8 @@ public sealed partial class WsRmSession
                     return;
                 }
             }
-            if (response is not null) OnResponse(response);
+            answered = true;
+            if (response is not null) acknowledged = OnResponse(response);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -49,10 +70,52 @@ public sealed partial class WsRmSession
         }
         finally
         {
-            if (call is not null)
-                lock (_sync) call.InFlight--;
+            PendingCall? accepted = null;
+            var learned = false;
+            var unacknowledged = false;
+            lock (_sync)
+            {
+                _requestsInFlight--;
+                if (call is not null) call.InFlight--;
+                if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned, out unacknowledged);
+            }
+            if (unacknowledged) WsRmClientLog.AnsweredWithoutAcknowledgement(_logger, _source.Id, call!.Number, attempt);
+            if (learned) WsRmClientLog.DestinationAcknowledgesLate(_logger, _source.Id, call!.Number);
+            accepted?.Complete(null);
             _scheduler.WakeIfEarlier();
+            RequestEnded?.Invoke();
         }
+    }
+
+    // Under the lock: a transmission was answered (HTTP 202, or a response OnResponse already processed). A one-way
+    // call is complete once the service accepted its message, acknowledged or not (WCF's one-way calls complete when
+    // the transport took the message); an unacknowledged message stays in the window and is asked for with
+    // AckRequested. Returns the call to complete; learned is true when this answer showed, for the first time, that
+    // the destination acknowledges late. acknowledged: the answer carried an acknowledgement of our sequence.
+    private PendingCall? OnAnswered(PendingCall? call, int attempt, long ackRequest, bool acknowledged, out bool learned, out bool unacknowledged)
+    {
+        learned = false;
+        unacknowledged = false;
+        if (_state is SessionState.Faulted or SessionState.Closed) return null;
+        var now = _time.GetUtcNow();
+        if (ackRequest != 0)
+        {
+            _source.OnAckRequestedAnswered(ackRequest, acknowledged, now);
+            _progress.Signal(); // a closing session may now ask for the final acknowledgement
+        }
+        if (call is null) return null;
+        if (attempt > 0)
+        {
+            var before = _source.RequestsAcknowledgements;
+            if (_source.OnTransmissionAnswered(call.Number, attempt, now, acknowledged))
+            {
+                unacknowledged = true;
+                learned = !before && _source.RequestsAcknowledgements;
+                _progress.Signal();
+            }
+        }
+        if (!call.CompletesOnAnswer || call.IsDone) return null;
+        return call;
     }
 
     // A transmission got no answer at all: bring its retry forward (SourceSequence.OnTransmissionFailed), or, for a

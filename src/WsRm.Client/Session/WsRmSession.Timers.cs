@@ -13,7 +13,7 @@ public sealed partial class WsRmSession
         lock (_sync)
         {
             if (_state is SessionState.Faulted or SessionState.Closed) return null;
-            var next = Earliest(_source.NextDueTime, _source.NextAckRequestedTime(_options.InactivityTimeout));
+            var next = Earliest(_source.NextDueTime, _source.NextAckRequestedTime(_options.InactivityTimeout, AcknowledgementsAwaited));
             foreach (var call in _calls.Values)
                 if (call.ReplyDueAt is { } at && call.InFlight == 0) next = Earliest(next, at);
             return next;
@@ -32,9 +32,16 @@ public sealed partial class WsRmSession
         }
     }
 
+    // Under the lock: a caller waits for window room, or the session closes; a destination that answered without
+    // acknowledging is then asked at once (SourceSequence.NextAckRequestedTime).
+    private bool AcknowledgementsAwaited => _waiting.First is not null || _state == SessionState.Closing;
+
     private void HandleDue(DateTimeOffset now)
     {
         List<(byte[] Envelope, string Action, PendingCall? Call, int Attempt)> sends = [];
+        byte[]? ackRequested = null;
+        long ackRequest = 0;
+        IReadOnlyList<ulong> parked = [];
         Exception? fault = null;
         lock (_sync)
         {
@@ -47,6 +54,7 @@ public sealed partial class WsRmSession
                     MessageNumber = failure.MessageNumber, Attempts = failure.Attempts,
                 };
             }
+            parked = batch.Parked;
             foreach (var number in batch.Numbers)
             {
                 if (!_source.TryGetPayload(number, out var payload)) continue;
@@ -62,19 +70,28 @@ public sealed partial class WsRmSession
             {
                 fault = new WsRmSessionFaultedException(SourceFailure.Inactive(_source.Id, _options.InactivityTimeout).Message);
             }
-            else if (fault is null && _source.NeedsAckRequested(now, _options.InactivityTimeout))
+            else if (fault is null && (batch.AckRequested || _source.NeedsAckRequested(now, _options.InactivityTimeout, AcknowledgementsAwaited)))
             {
-                WsRmClientLog.AckRequested(_logger, _source.Id);
-                sends.Add((_messages.AckRequested(_source.Id!, ReplyAcknowledgement()), _messages.Rm.AckRequestedAction, null, 0));
-                _source.OnAckRequestedSent(now);
+                // One standalone AckRequested for every reason at once: probes of answered messages, a waiter, keep-alive.
+                ackRequested = _messages.AckRequested(_source.Id!, ReplyAcknowledgement());
+                ackRequest = _source.OnAckRequestedSent(now);
+                _requestsInFlight++;
             }
         }
         if (fault is not null)
         {
+            lock (_sync) _requestsInFlight -= sends.Count; // decided, never started
             FaultSession(fault);
             return;
         }
+        foreach (var number in parked) WsRmClientLog.RetransmissionsSpent(_logger, _source.Id, number, _options.MaxRetryCount + 1);
         foreach (var (envelope, action, call, attempt) in sends) StartSend(envelope, action, call, attempt);
+        if (ackRequested is not null)
+        {
+            WsRmClientLog.AckRequested(_logger, _source.Id);
+            WsRmClientMetrics.AckRequestedSent();
+            StartSend(ackRequested, _messages.Rm.AckRequestedAction, null, 0, ackRequest);
+        }
     }
 
     // Under the lock: requests acknowledged whose reply never came (the response carrying it was lost) are sent

@@ -30,14 +30,17 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly LinkedList<PendingCall> _waiting = new();
     private readonly SessionScheduler _scheduler;
     private readonly CancellationTokenSource _stop = new();
+    private readonly AcknowledgementRouter? _router;
     private Task _loop = Task.CompletedTask;
     private SessionState _state;
     private Exception? _failure;
     private Exception? _lastTransportError;
+    private int _requestsInFlight;
 
     private WsRmSession(WsRmClientOptions options, TimeProvider time, ILogger logger, SoapTransport transport,
-        MessageFactory messages, SourceSequence source, InboundReplySequence replies)
+        MessageFactory messages, SourceSequence source, InboundReplySequence replies, AcknowledgementRouter? router)
     {
+        _router = router;
         _options = options;
         _time = time;
         _logger = logger;
@@ -83,8 +86,13 @@ public sealed partial class WsRmSession : IAsyncDisposable
     /// <param name="time">The clock and timers; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where to log; nothing when null.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    public static async Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time = null,
-        ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time = null,
+        ILogger? logger = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(http, options, time, logger, null, cancellationToken);
+
+    // router: shared by the sessions of one factory, so that an acknowledgement on one's response reaches another.
+    internal static async Task<WsRmSession> OpenAsync(HttpClient http, WsRmClientOptions options, TimeProvider? time,
+        ILogger? logger, AcknowledgementRouter? router, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -126,7 +134,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
         var now = time.GetUtcNow();
         source.OnCreated(created.Identifier, created.Expires, now);
         var replies = new InboundReplySequence(offerId, rm, settings, now);
-        var session = new WsRmSession(options, time, logger, transport, messages, source, replies);
+        var session = new WsRmSession(options, time, logger, transport, messages, source, replies, router);
+        router?.Register(session);
         session._loop = session._scheduler.RunAsync(session._stop.Token);
         WsRmClientLog.SessionOpened(logger, created.Identifier, offerId, rm.ToString(), options.SoapVersion.ToString(), options.Address);
         WsRmClientMetrics.SessionOpened();
@@ -150,7 +159,18 @@ public sealed partial class WsRmSession : IAsyncDisposable
         return reply!;
     }
 
-    /// <summary>Sends a one-way message; completes when the service acknowledged it. Bounds and errors as <see cref="RequestAsync"/>.</summary>
+    /// <summary>
+    /// Sends a one-way message; completes once the service accepted it: its HTTP request was answered (202 with no body,
+    /// or a response, which may carry the acknowledgement), as WCF's one-way calls complete once the transport took the
+    /// message. A message whose request failed at the transport is retried and the call completes at the first answer.
+    /// The message stays in the transfer window until acknowledged: a destination that answers without acknowledging
+    /// is asked with AckRequested, the message is retransmitted while unacknowledged (at most
+    /// <see cref="WsRmClientOptions.MaxRetryCount"/> times), and <see cref="CloseAsync"/> waits for the acknowledgement.
+    /// Bounds as <see cref="RequestAsync"/>: window room and the first answer within
+    /// <see cref="WsRmClientOptions.OperationTimeout"/>, else <see cref="TimeoutException"/> (the message may still be
+    /// delivered). A fault answering it fails the call and ends the session (<see cref="WsRmFaultException"/>,
+    /// <see cref="SoapFaultException"/>); exhausted retries <see cref="WsRmSessionFaultedException"/>.
+    /// </summary>
     /// <param name="action">The message's <c>wsa:Action</c>.</param>
     /// <param name="writeBody">Writes the body's content; called once, before the message is numbered (retransmissions resend that).</param>
     /// <param name="cancellationToken">Stops waiting (the message may still be delivered).</param>
@@ -292,11 +312,13 @@ public sealed partial class WsRmSession : IAsyncDisposable
         if (_state != SessionState.Open) throw new InvalidOperationException($"The session of sequence {_source.Id} is {_state.ToString().ToLowerInvariant()}; no new calls are accepted.");
     }
 
-    // Under the lock: the envelope of an application message, with the reply sequence's acknowledgement piggybacked.
+    // Under the lock: the envelope of an application message, with the reply sequence's acknowledgement piggybacked,
+    // and an AckRequested once the destination has shown it answers without acknowledging.
     private byte[] BuildForSend(PendingCall call)
     {
         call.InFlight++;
-        return _messages.Application(call, _source.Id!, ReplyAcknowledgement());
+        _requestsInFlight++;
+        return _messages.Application(call, _source.Id!, ReplyAcknowledgement(), _source.RequestsAcknowledgements);
     }
 
     // Under the lock.
@@ -325,6 +347,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
                 if (held.Call is not null) calls.Add(held.Call);
             _progress.Signal();
         }
+        _router?.Unregister(this);
         WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
         WsRmClientMetrics.SessionEnded(faulted: true);
         foreach (var call in calls) call.Fail(error);

@@ -35,4 +35,16 @@ internal sealed class OutstandingMessage(ulong number, object payload, DateTimeO
 
     /// <summary>True when a Nack asked for it: retransmit now without backing off.</summary>
     public bool Nacked { get; set; }
+
+    /// <summary>
+    /// True when its latest transmission was answered (HTTP 202, or a response) without acknowledging it: it probably
+    /// arrived, so its timer first asks for an acknowledgement before sending it again.
+    /// </summary>
+    public bool Accepted { get; set; }
+
+    /// <summary>The logical stamp of the AckRequested that asked for it since its latest transmission, or null.</summary>
+    public long? ProbeStamp { get; set; }
+
+    /// <summary>True once a round-trip sample was taken from it (at its answer), so its later acknowledgement takes none.</summary>
+    public bool Sampled { get; set; }
 }

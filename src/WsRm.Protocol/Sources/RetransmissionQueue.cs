@@ -15,8 +15,14 @@ namespace WsRm.Protocol.Sources;
 /// A Nack (WS-RM 1.1 §3.9) makes a message due at once without backing off. A transmission that failed at the
 /// transport level (<see cref="OnTransmissionFailed"/>) makes it due soon, after
 /// <see cref="SourceSequenceSettings.TransportRetryDelay"/> doubled per failure, capped by its own timer; that retry
-/// backs off like an expiry, so a server that stays down sees fewer and fewer attempts. Bounded by the transfer
-/// window. Not thread-safe.
+/// backs off like an expiry, so a server that stays down sees fewer and fewer attempts.
+/// <para>A transmission answered without its acknowledgement (<see cref="OnAnswered"/>: HTTP 202 from a destination
+/// that acknowledges later) probably arrived: at its timer the message is first probed (the caller sends an
+/// AckRequested; the timer backs off), and only at the next expiry, or as soon as that AckRequested is answered without
+/// acknowledging it (<see cref="ProbeAnswered"/>), sent again. A message whose last allowed transmission was accepted
+/// so is parked (no timer, no fault): the destination answers, so it waits for a late acknowledgement; one whose last
+/// transmission got no answer faults the sequence.</para>
+/// Bounded by the transfer window. Not thread-safe.
 /// </summary>
 internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
 {
@@ -61,8 +67,66 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
         m.Transmissions++;
         m.LastSentAt = now;
         m.Nacked = false;
+        m.Accepted = false;
+        m.ProbeStamp = null;
         m.DueAt = now + Rtt.TimeoutFor(m.BackoffLevel);
         return true;
+    }
+
+    /// <summary>
+    /// Transmission <paramref name="attempt"/> of <paramref name="number"/> was answered without acknowledging it. Only
+    /// the latest transmission counts (an older one's answer says nothing of the newer). The first transmission's
+    /// answer is a round-trip sample (Karn), taken here because the acknowledgement may come much later. True when the
+    /// message became accepted.
+    /// </summary>
+    public bool OnAnswered(ulong number, int attempt, DateTimeOffset now)
+    {
+        if (!_messages.TryGetValue(number, out var m) || attempt != m.Transmissions || m.Accepted) return false;
+        m.Accepted = true;
+        if (m.Transmissions == 1 && !m.Sampled && m.LastSentAt is { } sent && now >= sent)
+        {
+            m.Sampled = true;
+            Rtt.AddSample(now - sent);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The AckRequested stamped <paramref name="stamp"/> was answered: messages it probed that are still unacknowledged
+    /// are due now (sent again), unless parked. Returns how many.
+    /// </summary>
+    public int ProbeAnswered(long stamp, DateTimeOffset now)
+    {
+        var due = 0;
+        foreach (var m in _messages.Values)
+        {
+            if (m.ProbeStamp is not { } probed || probed > stamp || m.DueAt is not { } at || at <= now) continue;
+            m.DueAt = now; // probed already: Due sends it again (or parks it) rather than asking twice
+            due++;
+        }
+        return due;
+    }
+
+    /// <summary>True when some unacknowledged message's latest transmission was answered without its acknowledgement.</summary>
+    public bool AnyAccepted
+    {
+        get
+        {
+            foreach (var m in _messages.Values)
+                if (m.Accepted) return true;
+            return false;
+        }
+    }
+
+    /// <summary>True when every unacknowledged message's latest transmission was answered without its acknowledgement.</summary>
+    public bool AllAccepted
+    {
+        get
+        {
+            foreach (var m in _messages.Values)
+                if (!m.Accepted) return false;
+            return true;
+        }
     }
 
     /// <summary>Transmissions of <paramref name="number"/> so far, or 0 when it is not outstanding.</summary>
@@ -98,6 +162,7 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
         if (!_messages.TryGetValue(number, out var m) || m.Transmissions == 0 || m.Nacked) return false;
         if (Rtt.SmoothedRtt is { } srtt && m.LastSentAt is { } sent && now - sent < srtt) return false;
         m.Nacked = true;
+        m.Accepted = false; // the destination says it is missing: resend, do not ask
         m.DueAt = now;
         return true;
     }
@@ -105,15 +170,35 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
     /// <summary>
     /// The messages whose timer expired by <paramref name="now"/>, ascending, at most the burst size. Each is backed off
     /// (unless Nacked) and given a provisional timer, so it is not handed out twice before <see cref="OnSent"/>.
-    /// A due message already transmitted 1 + MaxRetryCount times yields a failure instead.
+    /// An accepted message not yet probed is probed instead (stamped <paramref name="probeStamp"/>, its timer backed
+    /// off; the batch asks for an AckRequested). A due message already transmitted 1 + MaxRetryCount times is parked
+    /// when that last transmission was accepted, else yields a failure.
     /// </summary>
-    public RetransmissionBatch Due(DateTimeOffset now, string? sequenceId)
+    public RetransmissionBatch Due(DateTimeOffset now, string? sequenceId, long probeStamp = 0)
     {
         List<ulong>? due = null;
+        List<ulong>? parked = null;
+        var probe = false;
         foreach (var m in _messages.Values)
         {
             if (m.DueAt is not { } at || at > now) continue;
-            if (m.Transmissions > settings.MaxRetryCount) return new RetransmissionBatch([], SourceFailure.RetriesExhausted(sequenceId, m.Number, m.Transmissions, m.LastTransportError));
+            if (m.Accepted && m.ProbeStamp is null)
+            {
+                // Answered but not acknowledged: ask first (one AckRequested for all), resend at the next expiry.
+                m.ProbeStamp = probeStamp;
+                m.BackoffLevel = (m.BackoffGeneration == Rtt.Generation ? m.BackoffLevel : 0) + 1;
+                m.BackoffGeneration = Rtt.Generation;
+                m.DueAt = now + Rtt.TimeoutFor(m.BackoffLevel);
+                probe = true;
+                continue;
+            }
+            if (m.Transmissions > settings.MaxRetryCount)
+            {
+                if (!m.Accepted) return new RetransmissionBatch([], SourceFailure.RetriesExhausted(sequenceId, m.Number, m.Transmissions, m.LastTransportError));
+                m.DueAt = null; // every transmission allowed is spent, the last was accepted: wait for a late acknowledgement
+                (parked ??= []).Add(m.Number);
+                continue;
+            }
             if (due is not null && due.Count >= settings.MaxRetransmissionBurst) break;
             if (!m.Nacked)
             {
@@ -125,12 +210,15 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
             m.DueAt = now + Rtt.TimeoutFor(m.BackoffLevel);
             (due ??= []).Add(m.Number);
         }
-        return due is null ? RetransmissionBatch.None : new RetransmissionBatch(due, null);
+        return due is null && parked is null && !probe
+            ? RetransmissionBatch.None
+            : new RetransmissionBatch(due ?? [], null) { AckRequested = probe, Parked = parked ?? [] };
     }
 
     /// <summary>
     /// Removes the messages inside <paramref name="ranges"/> (ascending, disjoint) into <paramref name="released"/> and
-    /// takes one RTT sample: from the most recently sent released message that was transmitted exactly once (Karn).
+    /// takes one RTT sample: from the most recently sent released message that was transmitted exactly once (Karn) and
+    /// not sampled at its answer already (a late acknowledgement measures the destination's delay, not the path).
     /// </summary>
     public TimeSpan? Release(IReadOnlyList<AckRange> ranges, DateTimeOffset now, List<SourceMessage> released)
     {
@@ -145,7 +233,7 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
             if (!ranges[r].Contains(m.Number)) continue;
             (remove ??= []).Add(m.Number);
             released.Add(new SourceMessage(m.Number, m.Payload));
-            if (m.Transmissions == 1 && m.LastSentAt is { } sent && (newestSingleSend is null || sent > newestSingleSend)) newestSingleSend = sent;
+            if (m.Transmissions == 1 && !m.Sampled && m.LastSentAt is { } sent && (newestSingleSend is null || sent > newestSingleSend)) newestSingleSend = sent;
         }
         remove?.ForEach(n => _messages.Remove(n));
         if (newestSingleSend is not { } from || now < from) return null;

@@ -10,21 +10,27 @@ namespace WsRm.Protocol.Sources;
 /// clock: every call takes the time, and returns what to do. The states are in <see cref="SourceState"/>.
 /// <para>Use: <see cref="OnCreated"/> with the CreateSequenceResponse; <see cref="TryAssign"/> then
 /// <see cref="OnSent"/> for each message (and again for each retransmission); <see cref="OnAcknowledgement"/> for
-/// every acknowledgement; <see cref="OnTransmissionFailed"/> when a transmission got no answer at all (it is then
-/// retried soon); wake at <see cref="NextDueTime"/> and send <see cref="DueRetransmissions"/>. To close:
+/// every acknowledgement; <see cref="OnTransmissionAnswered"/> when a transmission's answer (HTTP 202 or a response)
+/// has been processed, <see cref="OnTransmissionFailed"/> when it got no answer at all (it is then retried soon); wake
+/// at <see cref="NextDueTime"/> and <see cref="NextAckRequestedTime(TimeSpan, bool)"/>, send
+/// <see cref="DueRetransmissions"/> and the AckRequested asked for (<see cref="OnAckRequestedSent"/>,
+/// <see cref="OnAckRequestedAnswered"/>). A destination that answers without acknowledging is asked with AckRequested
+/// (see <see cref="AcknowledgementRequests"/>). To close:
 /// <see cref="BeginClose"/>, wait for <see cref="IsFullyAcknowledged"/>, then 1.0 sends a LastMessage
 /// (<see cref="AssignLastMessage"/>) and 1.1 a CloseSequence whose answer goes to <see cref="OnFinalAcknowledgement"/>;
 /// then TerminateSequence and <see cref="Terminate"/>.</para>
 /// Bounded by the transfer window. Not thread-safe: the owner serialises calls per sequence.
 /// </summary>
-internal sealed class SourceSequence
+internal sealed partial class SourceSequence
 {
     private readonly SourceSequenceSettings _settings;
     private readonly RetransmissionQueue _queue;
     private readonly SequenceRanges _acknowledged = new();
     private readonly SourceKeepAlive _keepAlive;
+    private readonly AcknowledgementRequests _requests = new();
     private int? _destinationRoom;
     private bool _lastMessageAssigned;
+    private bool _closeSequenceSent;
 
     /// <summary>A sequence whose CreateSequence is about to be sent.</summary>
     public SourceSequence(RmVersion rm, SourceSequenceSettings settings, DateTimeOffset now)
@@ -87,8 +93,11 @@ internal sealed class SourceSequence
     /// <summary>When something was last received from the destination.</summary>
     public DateTimeOffset LastReceivedAt => _keepAlive.LastReceivedAt;
 
+    /// <summary>The unacknowledged message numbers, ascending.</summary>
+    public IEnumerable<ulong> UnacknowledgedNumbers => _queue.Messages.Select(m => m.Number);
+
     /// <summary>When the caller should call <see cref="DueRetransmissions"/> next, or null when no timer runs.</summary>
-    public DateTimeOffset? NextDueTime => IsSending ? _queue.NextDueTime : null;
+    public DateTimeOffset? NextDueTime => IsSending && !_closeSequenceSent ? _queue.NextDueTime : null;
 
     private bool IsSending => State is SourceState.Active or SourceState.Closing;
 
@@ -218,8 +227,8 @@ internal sealed class SourceSequence
     /// </summary>
     public RetransmissionBatch DueRetransmissions(DateTimeOffset now)
     {
-        if (!IsSending) return RetransmissionBatch.None;
-        var batch = _queue.Due(now, Id);
+        if (!IsSending || _closeSequenceSent) return RetransmissionBatch.None;
+        var batch = _queue.Due(now, Id, _requests.Stamp());
         if (batch.Failure is { } failure) Fault(failure);
         return batch;
     }
@@ -232,6 +241,17 @@ internal sealed class SourceSequence
         State = SourceState.Closing;
         LastMessageNumber = HighestAssigned;
         return new(before, State);
+    }
+
+    /// <summary>
+    /// WS-RM 1.1 §3.5: CloseSequence goes out (Closing), so nothing may be sent on the sequence after it: retransmission
+    /// stops, even of messages still unacknowledged (the final acknowledgement will say whether they arrived).
+    /// </summary>
+    public void OnCloseSequenceSent()
+    {
+        if (!Rm.Is11) throw new InvalidOperationException("WS-RM 1.0 has no CloseSequence; close with AssignLastMessage.");
+        if (State is SourceState.Creating or SourceState.Active) throw new InvalidOperationException("Call BeginClose before closing the sequence.");
+        _closeSequenceSent = true;
     }
 
     /// <summary>
@@ -273,26 +293,6 @@ internal sealed class SourceSequence
     public IReadOnlyList<SourceMessage> TakeUnacknowledged() => State is SourceState.Terminated or SourceState.Faulted
         ? _queue.TakeAll()
         : throw new InvalidOperationException("Unacknowledged messages can only be taken from a terminated or faulted sequence.");
-
-    /// <summary>Records any other message from the destination (a reply, a response), for keep-alive and inactivity.</summary>
-    public void Touch(DateTimeOffset now) => _keepAlive.Received(now);
-
-    /// <summary>Records that an AckRequested was sent.</summary>
-    public void OnAckRequestedSent(DateTimeOffset now) => _keepAlive.AckRequestedSent(now);
-
-    /// <summary>When <see cref="NeedsAckRequested"/> becomes true, or null for never (see <see cref="SourceKeepAlive"/>).</summary>
-    public DateTimeOffset? NextAckRequestedTime(TimeSpan inactivityTimeout) => IsSending
-        ? _keepAlive.NextAckRequestedTime(inactivityTimeout, _destinationRoom is <= 0 ? Rtt.CurrentTimeout : null)
-        : null;
-
-    /// <summary>True when an AckRequested should be sent now: idle for half the inactivity timeout, or probing a full buffer.</summary>
-    public bool NeedsAckRequested(DateTimeOffset now, TimeSpan inactivityTimeout) => NextAckRequestedTime(inactivityTimeout) is { } at && now >= at;
-
-    /// <summary>True when nothing was received from the destination for <paramref name="inactivityTimeout"/>.</summary>
-    public bool IsInactive(DateTimeOffset now, TimeSpan inactivityTimeout) => _keepAlive.IsInactive(now, inactivityTimeout);
-
-    /// <summary>True when the granted lifetime is over.</summary>
-    public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } at && now >= at;
 
     private ulong Number(object payload, DateTimeOffset now)
     {

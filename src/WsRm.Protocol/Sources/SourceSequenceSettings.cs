@@ -14,7 +14,9 @@ public sealed record SourceSequenceSettings
 
     /// <summary>
     /// Retransmissions of one message before the sequence faults. Default 8 (WCF's <c>MaxRetryCount</c>): a message
-    /// is transmitted at most 1 + MaxRetryCount times, and the sequence faults when the last one's timer expires.
+    /// is transmitted at most 1 + MaxRetryCount times, and the sequence faults when the last one's timer expires,
+    /// unless that transmission was answered without an acknowledgement: the message is then kept, unsent, until
+    /// acknowledged (see <see cref="RetransmissionQueue"/>).
     /// </summary>
     public int MaxRetryCount { get; init; } = 8;
 

@@ -1,0 +1,57 @@
+using System.Text;
+using WsRm.Client.Tests.Infrastructure;
+
+namespace WsRm.Client.Tests.Session;
+
+/// <summary>
+/// Against the real WsRm server, which acknowledges every message on its own response, the late-acknowledgement
+/// machinery stays off: application messages never carry AckRequested (a standalone one may still probe the server's
+/// full buffer, netrm:BufferRemaining 0, as before).
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class AcknowledgingServiceTests(ServerFixture server)
+{
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Messages_to_a_service_that_acknowledges_on_its_responses_never_carry_AckRequested(WsRmVersion rm, WsRmSoapVersion soap)
+    {
+        var recorder = new RecordingHandler();
+        using var http = new HttpClient(recorder) { Timeout = Timeout.InfiniteTimeSpan };
+        var session = await WsRmSession.OpenAsync(http, Sessions.Options(server.EchoAddress, rm, soap)).Within();
+        var prefix = $"ack-{rm}-{soap}-{Guid.NewGuid():N}-";
+
+        // Each completes on its answer, which carries its acknowledgement (under load, a retransmission's answer may
+        // come first, without it: the call completes all the same, and the message waits for the original's).
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => session.PostAsync(prefix + i))).Within();
+        Assert.Equal("x", await session.EchoAsync("x"));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => prefix + i), await session.ReceivedAsync(prefix));
+        await session.CloseAsync().Within();
+        Assert.Equal(0, session.UnacknowledgedCount);
+
+        Assert.True(recorder.Requests >= 43);
+        Assert.Equal(0, recorder.WithAckRequested);
+    }
+
+    public static IEnumerable<object[]> Matrix() => Sessions.Matrix();
+
+    // Counts the requests, and the application messages (not AckRequested themselves) whose envelope mentions AckRequested.
+    private sealed class RecordingHandler() : DelegatingHandler(WsRmHttp.CreateHandler())
+    {
+        private int _requests;
+        private int _withAckRequested;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public int WithAckRequested => Volatile.Read(ref _withAckRequested);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = Encoding.UTF8.GetString(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
+            var action = EnvelopeAddressing.Read(Encoding.UTF8.GetBytes(body))?.Action ?? "";
+            Interlocked.Increment(ref _requests);
+            if (!action.EndsWith("/AckRequested", StringComparison.Ordinal) && body.Contains("AckRequested", StringComparison.Ordinal))
+                Interlocked.Increment(ref _withAckRequested);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
