@@ -29,6 +29,7 @@ internal sealed class SequenceManager : IDisposable
         ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null)
     {
         Stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        ReplyDeadlines = new ReplyDeadlines(time, options.Value.ReplyWaitTimeout, Stopping);
         _store = store;
         _options = options.Value;
         _time = time;
@@ -45,6 +46,9 @@ internal sealed class SequenceManager : IDisposable
 
     /// <summary>Signalled when the host begins to stop: requests held for a reply are answered at once then.</summary>
     public CancellationToken Stopping { get; }
+
+    /// <summary>When requests held for their reply (or for buffer room) are answered at the latest.</summary>
+    public ReplyDeadlines ReplyDeadlines { get; }
     public int Count => _store.Count;
 
     /// <summary>Adds a new sequence, or returns the fault that refuses it.</summary>

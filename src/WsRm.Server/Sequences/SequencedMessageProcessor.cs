@@ -90,15 +90,15 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
     {
         try
         {
-            await room.Task.WaitAsync(Options.ReplyWaitTimeout, manager.Time, manager.Stopping).ConfigureAwait(false);
+            await room.Task.WaitAsync(manager.ReplyDeadlines.Next()).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             // Given up: the place it waited for goes to the next waiter. The acknowledgement (with BufferRemaining 0)
             // still goes: better late than never.
             room.TrySetCanceled();
             WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, number,
-                (e is TimeoutException ? $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})" : "the host is stopping")
+                (manager.Stopping.IsCancellationRequested ? "the host is stopping" : $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})")
                 + "; acknowledged with BufferRemaining 0");
         }
     }
@@ -151,18 +151,17 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         var done = pending.Done.Task;
         try
         {
-            reply = done.IsCompleted ? await done.ConfigureAwait(false)
-                : await done.WaitAsync(Options.ReplyWaitTimeout, manager.Time, manager.Stopping).ConfigureAwait(false);
+            reply = done.IsCompleted ? await done.ConfigureAwait(false) : await done.WaitAsync(manager.ReplyDeadlines.Next()).ConfigureAwait(false);
         }
         catch (SequenceEndedException ended)
         {
             await RmReplies.FaultAsync(http, message, rm, ended.Fault, manager).ConfigureAwait(false);
             return;
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, pending.Number,
-                (e is TimeoutException ? $"no reply within ReplyWaitTimeout ({Options.ReplyWaitTimeout})" : "the host is stopping")
+                (manager.Stopping.IsCancellationRequested ? "the host is stopping" : $"no reply within ReplyWaitTimeout ({Options.ReplyWaitTimeout})")
                 + "; answered 202, the retransmission gets the reply");
             SoapHttp.Accepted(http.Response);
             return;
