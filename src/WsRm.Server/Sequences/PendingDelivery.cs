@@ -32,6 +32,9 @@ internal sealed class PendingDelivery(ulong number, SoapMessage message, bool is
     /// </summary>
     public SequenceAcknowledgement? AcknowledgementAtEnd { get; set; }
 
+    /// <summary>True once the delivery loop took it from the buffer (it is being, or has been, delivered).</summary>
+    public bool Taken { get; set; }
+
     /// <summary>Completes with the reply (null for one-way messages) once the service has run the message.</summary>
     public TaskCompletionSource<CachedReply?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

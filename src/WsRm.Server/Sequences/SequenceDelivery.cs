@@ -36,10 +36,18 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             (Self: this, Session: session, First: first), preferLocal: false);
     }
 
-    // The message to deliver next: the next number when ordered, else the oldest arrival still buffered.
+    // The message to deliver next: the next number when ordered, else the oldest arrival still buffered; when the
+    // session drains after its end, the lowest number left, past any gap.
     private static PendingDelivery? NextLocked(ServerSession session)
     {
         var destination = session.Record.Destination;
+        if (session.Draining)
+        {
+            PendingDelivery? lowest = null;
+            foreach (var p in session.Pending.Values)
+                if (!p.Taken && (lowest is null || p.Number < lowest.Number)) lowest = p;
+            return lowest;
+        }
         if (destination.Ordered)
             return session.Pending.GetValueOrDefault(destination.NextToDeliver);
         while (session.Arrivals.TryPeek(out var number))
@@ -55,6 +63,8 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
     // done, for a retransmission of it to wait on.
     private static void TakeLocked(ServerSession session, PendingDelivery next)
     {
+        next.Taken = true;
+        if (session.Draining) return;
         var destination = session.Record.Destination;
         if (!destination.Ordered) session.Arrivals.Dequeue();
         destination.Delivered(next.Number);
@@ -80,7 +90,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                 await manager.EndAsync(session, fault).ConfigureAwait(false);
             }
 
-            bool ended;
+            bool ended, drained;
             PendingDelivery? following;
             lock (session.Sync)
             {
@@ -88,10 +98,12 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                 following = ended ? null : NextLocked(session);
                 if (following is null) session.Delivering = false;
                 else TakeLocked(session, following);
+                drained = following is null && session.Draining && session.Pending.Count == 0;
             }
             if (following is null)
             {
                 if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                else if (drained) await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
                 return;
             }
             next = following;

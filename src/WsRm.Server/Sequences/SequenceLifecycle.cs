@@ -145,7 +145,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         }
         var ranges = ack.Ranges.Count;
         WsRmServerLog.SequenceTerminated(manager.Logger, session.Id, ranges);
-        await manager.EndAsync(session, new UnknownSequenceFault(session.Id)).ConfigureAwait(false);
+        await manager.EndAfterDeliveryAsync(session).ConfigureAwait(false);
 
         if (!rm.Is11)
         {

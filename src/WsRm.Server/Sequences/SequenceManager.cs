@@ -90,13 +90,30 @@ internal sealed class SequenceManager : IDisposable
     public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
         _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint, rm, caller) : null;
 
-    /// <summary>Removes a session: terminated by its source, faulted, or expired.</summary>
+    /// <summary>Removes a session that faulted: what is still in its buffer is dropped, waiting requests get <paramref name="reason"/>.</summary>
     public async ValueTask EndAsync(ServerSession session, WsRmFault reason)
     {
-        if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return;
+        if (!Forget(session)) return;
+        await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes a session its source terminated, or that expired: it is unknown from now on, but the messages it
+    /// acknowledged and has not delivered yet are still delivered (<see cref="ServerSession.BeginDrain"/>).
+    /// </summary>
+    public async ValueTask EndAfterDeliveryAsync(ServerSession session)
+    {
+        if (!Forget(session)) return;
+        if (session.BeginDrain()) await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
+        else new SequenceDelivery(session.Endpoint, this).Schedule(session);
+    }
+
+    private bool Forget(ServerSession session)
+    {
+        if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return false;
         _store.Remove(session.Id);
         _metrics.SequenceEnded();
-        await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
+        return true;
     }
 
     private async Task SweepAsync()
@@ -110,8 +127,8 @@ internal sealed class SequenceManager : IDisposable
             WsRmServerLog.SequenceExpired(_logger, session.Id, _options.InactivityTimeout);
             try
             {
-                await EndAsync(session, new SequenceTerminatedFault(session.Id, FaultCodeKind.Receiver,
-                    $"No message was received for {_options.InactivityTimeout} (InactivityTimeout).")).ConfigureAwait(false);
+                // Its source went silent; what it sent and was acknowledged is still delivered.
+                await EndAfterDeliveryAsync(session).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

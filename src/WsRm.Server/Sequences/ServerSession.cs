@@ -42,6 +42,13 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
 
     public bool Ended { get; private set; }
 
+    /// <summary>
+    /// True once the sequence was terminated by its source or expired while messages it acknowledged were still in the
+    /// buffer: nothing new is accepted, but those are still delivered (in number order, past any gap) before the
+    /// session goes.
+    /// </summary>
+    public bool Draining { get; private set; }
+
     /// <summary>The instance calls run on: the session's own per session, else the endpoint's; call <see cref="ReleaseCallInstance"/> after.</summary>
     public ServiceInstanceLease AcquireInstance()
     {
@@ -51,6 +58,22 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
 
     public ValueTask ReleaseCallInstance(ServiceInstanceLease lease) =>
         Endpoint.InstanceMode == ServiceInstanceMode.PerSession ? ValueTask.CompletedTask : Endpoint.ReleaseCallInstance(lease);
+
+    /// <summary>
+    /// Ends the session after its source terminated it or it expired: accepted messages still in the buffer were
+    /// acknowledged, so they are delivered first (see <see cref="Draining"/>); the delivery loop ends the session when the
+    /// buffer is empty. Returns true when nothing is left to deliver, so the caller ends it at once.
+    /// </summary>
+    public bool BeginDrain()
+    {
+        lock (Sync)
+        {
+            if (Ended) return false;
+            Record.Destination.Terminate();
+            Draining = true;
+            return Pending.Count == 0 && !Delivering;
+        }
+    }
 
     /// <summary>Ends the session: fails waiting requests, drops undelivered messages and disposes the session instance. Idempotent.</summary>
     public async ValueTask EndAsync(SequenceEndedException reason)

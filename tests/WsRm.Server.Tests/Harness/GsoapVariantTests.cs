@@ -76,16 +76,7 @@ public sealed partial class GsoapVariantTests
         response.AssertOk();
         Assert.Equal("1-1", response.AckFor(id).RangeText);
         // Acknowledged on receipt, delivered after: a request on the same (ordered) sequence answers once it ran.
-        Assert.Single(await ReceivedAfterAsync(host, set, id, $"capture-{set}-post-1"));
-    }
-
-    // The texts posted with prefix, asked by a Received request sent as message 2 of the sequence in the set's versions.
-    private static async Task<string[]> ReceivedAfterAsync(EchoHost host, string set, string id, string prefix)
-    {
-        var wire = new Wire(set.StartsWith("rm11", StringComparison.Ordinal) ? RmSpec.Rm11 : RmSpec.Rm10,
-            set.EndsWith("soap12", StringComparison.Ordinal) ? SoapSpec.Soap12 : SoapSpec.Soap11);
-        var session = RmSession.Attach(host.Wire, wire, "/echo", id);
-        return await session.ReceivedAsync(2, prefix);
+        Assert.Single(await GsoapVectorTests.ReceivedAfterAsync(host, set, id, $"capture-{set}-post-1"));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using WsRm.Server.Tests.Harness.Gated;
 
@@ -94,6 +95,37 @@ public sealed class ReceiveBufferTests
         Assert.Equal(HttpStatusCode.Accepted, released.Status);
         await session.EchoOkAsync(1, "gap filled");
         await session.EchoOkAsync(2, "after a gap");
+    }
+
+    [Theory, WireMatrix]
+    public async Task Terminate_WhileMessagesWaitInTheBuffer_StillDeliversThem_InOrder(RmSpec rm, SoapSpec soap)
+    {
+        await using var host = await GatedHost.StartAsync();
+        var wire = new Wire(rm, soap);
+        var session = await RmSession.CreateAsync(host.Wire, wire);
+        host.Gate.Close();
+        for (ulong n = 1; n <= 4; n++) await session.PostAsync(n, $"term-{n}");
+        await host.Gate.Entered.Within();
+
+        // Acknowledged, so the source may end the sequence now; the service has run none of them yet.
+        (await session.TerminateAsync(lastMsgNumber: 4)).AssertOk();
+        FaultAssert.RmHeaderFault(await session.PostAsync(5, "term-5"), wire, "UnknownSequence", session.Id);
+        host.Gate.Open();
+
+        var other = await RmSession.CreateAsync(host.Wire, wire);
+        await WaitForAsync(() => host.App.Services.GetRequiredService<WsRm.Host.Services.PostedTexts>().StartingWith("term-").Length == 4);
+        Assert.Equal(["term-1", "term-2", "term-3", "term-4"], await other.ReceivedAsync(1, "term-"));
+    }
+
+    // The delivery loop of a terminated sequence runs with no request to wait on: poll its visible effect, bounded.
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
