@@ -1,0 +1,40 @@
+namespace WsRm.Storage;
+
+/// <summary>One change in a <see cref="StoreBatch"/>; each provider writes each kind with its own SQL.</summary>
+public abstract record StoreOperation;
+
+/// <summary>Inserts the sequence (<see cref="StoredSequence.Version"/> 0) or updates it from that version; a conflict otherwise.</summary>
+public sealed record SaveSequence(StoredSequence Sequence) : StoreOperation;
+
+/// <summary>Deletes a sequence with its messages and kept replies (terminated, expired, faulted).</summary>
+public sealed record DeleteSequence(string SequenceId) : StoreOperation;
+
+/// <summary>Inserts an accepted message; a message already there is a conflict.</summary>
+public sealed record AddMessage(StoredMessage Message) : StoreOperation;
+
+/// <summary>Rewrites a message's state, attempts, cycles, not-before, lease and last error.</summary>
+public sealed record UpdateMessage(StoredMessage Message) : StoreOperation;
+
+/// <summary>Deletes a message: done (delivered), or dropped.</summary>
+public sealed record RemoveMessage(string SequenceId, ulong Number) : StoreOperation;
+
+/// <summary>Inserts a reply kept on the reply sequence.</summary>
+public sealed record AddReply(StoredReply Reply) : StoreOperation;
+
+/// <summary>Deletes kept replies that their requests' source acknowledged.</summary>
+public sealed record RemoveReplies(string SequenceId, IReadOnlyList<ulong> RequestNumbers) : StoreOperation;
+
+/// <summary>Inserts a message into a transmission queue; the database assigns its id.</summary>
+public sealed record Enqueue(OutboxMessage Message) : StoreOperation;
+
+/// <summary>Rewrites a queued message's state, sequence, number, attempts, last error and dead-letter fields.</summary>
+public sealed record UpdateOutbox(OutboxMessage Message) : StoreOperation;
+
+/// <summary>Deletes queued messages (acknowledged, or purged).</summary>
+public sealed record RemoveOutbox(IReadOnlyList<long> Ids) : StoreOperation;
+
+/// <summary>Inserts a transmission queue's source sequence (version 0) or updates it from that version; a conflict otherwise.</summary>
+public sealed record SaveSourceSequence(StoredSourceSequence Sequence) : StoreOperation;
+
+/// <summary>Forgets a transmission queue's source sequence (terminated, or refused by the destination).</summary>
+public sealed record DeleteSourceSequence(string Queue, string SequenceId) : StoreOperation;

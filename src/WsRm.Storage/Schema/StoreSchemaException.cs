@@ -1,0 +1,4 @@
+namespace WsRm.Storage;
+
+/// <summary>The database's schema cannot be used: it is newer than this code knows, or it could not be created.</summary>
+public sealed class StoreSchemaException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using WsRm.Storage.Sqlite;
+
+namespace WsRm.Storage.Tests;
+
+/// <summary>The conformance tests on the embedded SQLite store, a new database file per test.</summary>
+public sealed class SqliteStoreTests : StoreConformanceTests
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"wsrm-store-{Guid.NewGuid():N}.db");
+
+    private string ConnectionString => $"Data Source={_file}";
+
+    protected override async Task<IWsRmStore> CreateStoreAsync()
+    {
+        var store = new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = ConnectionString });
+        await store.InitializeAsync();
+        return store;
+    }
+
+    protected override Task<IWsRmStore> ReopenAsync() => CreateStoreAsync();
+
+    protected override Task<IWsRmStore> ReopenUninitializedAsync() =>
+        Task.FromResult<IWsRmStore>(new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = ConnectionString }));
+
+    protected override async Task SetSchemaVersionAsync(int version)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE wsrm_schema SET version = {version}";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(_file + suffix)) File.Delete(_file + suffix);
+    }
+}
