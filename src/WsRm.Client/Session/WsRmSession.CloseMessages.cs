@@ -5,7 +5,7 @@ using WsRm.Protocol.Sources;
 
 namespace WsRm.Client;
 
-/// <summary>The messages that end a session's sequence: CloseSequence (1.1), the LastMessage (1.0), TerminateSequence.</summary>
+// The messages that end a session's sequence: CloseSequence (1.1), the LastMessage (1.0), TerminateSequence.
 public sealed partial class WsRmSession
 {
     // WS-RM 1.1 §3.5: CloseSequence with LastMsgNumber; the answer's acknowledgement must be exactly 1..last.
