@@ -19,10 +19,11 @@ public interface IWsRmChannel : IAsyncDisposable, IDisposable
     Task OpenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Closes gracefully: waits until every message is acknowledged (asking with AckRequested; a WS-RM 1.1 service
-    /// that acknowledges only at close is sent CloseSequence, whose final acknowledgement must cover them), then ends
-    /// the sequences (WS-RM 1.1: CloseSequence and TerminateSequence; 1.0: LastMessage and TerminateSequence). Fails,
-    /// naming them, when messages stay unacknowledged (<see cref="WsRmClientOptions.OperationTimeout"/>).
+    /// Closes gracefully: waits until every message is acknowledged (asking with AckRequested; a service that
+    /// acknowledges only at close is asked for its final acknowledgement, which must cover them: WS-RM 1.1 on
+    /// CloseSequence, 1.0 on TerminateSequence after the LastMessage), then ends the sequences (WS-RM 1.1:
+    /// CloseSequence and TerminateSequence; 1.0: LastMessage and TerminateSequence). Fails, naming them, when messages
+    /// stay unacknowledged (<see cref="WsRmClientOptions.OperationTimeout"/>) or the final acknowledgement leaves them out.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting; the session is then aborted.</param>
     Task CloseAsync(CancellationToken cancellationToken = default);

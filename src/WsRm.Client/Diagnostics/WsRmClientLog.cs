@@ -46,4 +46,10 @@ internal static partial class WsRmClientLog
 
     [LoggerMessage(113, LogLevel.Debug, "Message {Number} of sequence {SequenceId} was answered without its acknowledgement (transmission {Attempt}); it stays in the window.")]
     public static partial void AnsweredWithoutAcknowledgement(ILogger logger, string? sequenceId, ulong number, int attempt);
+
+    [LoggerMessage(114, LogLevel.Information, "The service answers AckRequested on sequence {SequenceId} without acknowledgements: sending TerminateSequence (WS-RM 1.0 has no CloseSequence), whose answer's acknowledgement must cover {Count} unacknowledged message(s).")]
+    public static partial void TerminatingForFinalAcknowledgement(ILogger logger, string? sequenceId, int count);
+
+    [LoggerMessage(115, LogLevel.Debug, "The body of the '{Action}' answering TerminateSequence of sequence {SequenceId} was ignored: {Reason}.")]
+    public static partial void TerminateAnswerIgnored(ILogger logger, string? sequenceId, string action, string reason);
 }

@@ -78,6 +78,7 @@ public sealed partial class WsRmSession
                 _requestsInFlight--;
                 if (call is not null) call.InFlight--;
                 if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned, out unacknowledged);
+                if (_requestsInFlight == 0 && _state == SessionState.Closing) _progress.Signal(); // a close may wait for quiet
             }
             if (unacknowledged) WsRmClientLog.AnsweredWithoutAcknowledgement(_logger, _source.Id, call!.Number, attempt);
             if (learned) WsRmClientLog.DestinationAcknowledgesLate(_logger, _source.Id, call!.Number);

@@ -13,8 +13,8 @@ namespace WsRm.Protocol.Sources;
 /// message was answered without one since the last AckRequested (<see cref="RequestDue"/>); after that, the
 /// retransmission timers ask again (see <see cref="RetransmissionQueue"/>), never a loop;</item>
 /// <item>when an AckRequested sent after the last such answer is itself answered without any acknowledgement, asking is
-/// useless (<see cref="OnlyFinalAcknowledgementLeft"/>): with WS-RM 1.1 only CloseSequence's final acknowledgement can
-/// tell what arrived.</item>
+/// useless (<see cref="OnlyFinalAcknowledgementLeft"/>): only a final acknowledgement can tell what arrived, WS-RM 1.1
+/// CloseSequence's, or with WS-RM 1.0 the one on TerminateSequence's answer.</item>
 /// </list>
 /// Answers and requests are ordered by a logical clock, not by time: several happen at one instant. Not thread-safe.
 /// </summary>

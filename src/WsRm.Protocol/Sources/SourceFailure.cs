@@ -39,6 +39,17 @@ internal sealed record SourceFailure(SourceFailureKind Kind, string Message)
         new(SourceFailureKind.DestinationClosed, string.Create(CultureInfo.InvariantCulture,
             $"The destination closed sequence {sequenceId} with {unacknowledged} message(s) unacknowledged."));
 
+    /// <summary>
+    /// WS-RM 1.0: the destination's answer to TerminateSequence, the last word on the sequence, left messages
+    /// <paramref name="unacknowledged"/> (ascending) unacknowledged; <paramref name="answer"/> says what the answer
+    /// was, when known. <see cref="MessageNumber"/> is the first of them.
+    /// </summary>
+    public static SourceFailure TerminatedUnacknowledged(string? sequenceId, IReadOnlyList<ulong> unacknowledged, string? answer = null) =>
+        new(SourceFailureKind.DestinationClosed, string.Create(CultureInfo.InvariantCulture,
+            $"The destination terminated sequence {sequenceId} without acknowledging message(s) {List(unacknowledged)}: they may not have been delivered.")
+            + (answer is null ? "" : $" Its answer to TerminateSequence: {answer}."))
+        { MessageNumber = unacknowledged.Count > 0 ? unacknowledged[0] : null };
+
     /// <summary>The destination answered with <paramref name="fault"/>.</summary>
     public static SourceFailure RemoteFault(WsRmFault fault) =>
         new(SourceFailureKind.RemoteFault, $"The destination faulted sequence {fault.Identifier}: {fault}") { Fault = fault };
@@ -47,4 +58,8 @@ internal sealed record SourceFailure(SourceFailureKind Kind, string Message)
     public static SourceFailure Inactive(string? sequenceId, TimeSpan timeout) =>
         new(SourceFailureKind.InactivityTimeout, string.Create(CultureInfo.InvariantCulture,
             $"Nothing was received for sequence {sequenceId} within the inactivity timeout of {timeout}."));
+
+    // "3, 4, 9" (the first ten, then "…").
+    private static string List(IReadOnlyList<ulong> numbers) =>
+        string.Join(", ", numbers.Take(10).Select(n => n.ToString(CultureInfo.InvariantCulture))) + (numbers.Count > 10 ? ", …" : "");
 }

@@ -9,7 +9,10 @@ internal enum SourceFailureKind
     /// <summary>The destination sent an acknowledgement that breaks the invariants (WS-RM 1.1 §4.4).</summary>
     InvalidAcknowledgement,
 
-    /// <summary>The destination closed the sequence (final acknowledgement) before acknowledging every message.</summary>
+    /// <summary>
+    /// The destination closed the sequence (final acknowledgement), or answered WS-RM 1.0's TerminateSequence, before
+    /// acknowledging every message.
+    /// </summary>
     DestinationClosed,
 
     /// <summary>The destination answered with a WS-RM fault (CreateSequenceRefused, SequenceTerminated, …).</summary>

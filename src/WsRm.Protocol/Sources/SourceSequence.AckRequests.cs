@@ -13,12 +13,15 @@ internal sealed partial class SourceSequence
     public bool RequestsAcknowledgements => _requests.DestinationAcknowledgesLate;
 
     /// <summary>
-    /// True while Closing (WS-RM 1.1) when asking cannot bring the missing acknowledgements: every unacknowledged
-    /// message was answered without one, and an AckRequested sent since was answered without any acknowledgement. Only
-    /// CloseSequence's final acknowledgement (§3.5) can then say what arrived; send it.
+    /// True while Closing when asking cannot bring the missing acknowledgements: every unacknowledged message was
+    /// answered without one, and an AckRequested sent since was answered without any acknowledgement. Only a final
+    /// acknowledgement can then say what arrived: WS-RM 1.1 CloseSequence's (§3.5); WS-RM 1.0, which has none, the one
+    /// on TerminateSequence's answer, once the LastMessage is out (<see cref="NextCloseStep"/>). A 1.0 destination
+    /// cannot say "none yet" (its SequenceAcknowledgement needs a range), so one that has acknowledged nothing and
+    /// answers AckRequested with HTTP 202 is taken at its word too.
     /// </summary>
     public bool AwaitsFinalAcknowledgement =>
-        State == SourceState.Closing && Rm.Is11 && _queue.Count > 0 && _queue.AllAccepted && _requests.OnlyFinalAcknowledgementLeft;
+        State == SourceState.Closing && _queue.Count > 0 && _queue.AllAccepted && _requests.OnlyFinalAcknowledgementLeft;
 
     /// <summary>
     /// Transmission <paramref name="attempt"/> of message <paramref name="number"/> was answered (HTTP 202, or a response

@@ -15,10 +15,12 @@ namespace WsRm.Protocol.Sources;
 /// at <see cref="NextDueTime"/> and <see cref="NextAckRequestedTime(TimeSpan, bool)"/>, send
 /// <see cref="DueRetransmissions"/> and the AckRequested asked for (<see cref="OnAckRequestedSent"/>,
 /// <see cref="OnAckRequestedAnswered"/>). A destination that answers without acknowledging is asked with AckRequested
-/// (see <see cref="AcknowledgementRequests"/>). To close:
-/// <see cref="BeginClose"/>, wait for <see cref="IsFullyAcknowledged"/>, then 1.0 sends a LastMessage
-/// (<see cref="AssignLastMessage"/>) and 1.1 a CloseSequence whose answer goes to <see cref="OnFinalAcknowledgement"/>;
-/// then TerminateSequence and <see cref="Terminate"/>.</para>
+/// (see <see cref="AcknowledgementRequests"/>). To close: <see cref="BeginClose"/>, then do what
+/// <see cref="NextCloseStep"/> says whenever it changes (see <see cref="SourceCloseStep"/>): 1.1 sends a CloseSequence
+/// whose answer goes to <see cref="OnFinalAcknowledgement"/>, 1.0 a LastMessage (<see cref="AssignLastMessage"/>);
+/// then TerminateSequence and <see cref="Terminate"/>. A 1.0 destination that answers AckRequested without
+/// acknowledgements is sent TerminateSequence early, and its answer is the final word
+/// (<see cref="OnTerminateSequenceAnswered"/>).</para>
 /// Bounded by the transfer window. Not thread-safe: the owner serialises calls per sequence.
 /// </summary>
 internal sealed partial class SourceSequence
@@ -31,6 +33,7 @@ internal sealed partial class SourceSequence
     private int? _destinationRoom;
     private bool _lastMessageAssigned;
     private bool _closeSequenceSent;
+    private bool _terminateSequenceSent;
 
     /// <summary>A sequence whose CreateSequence is about to be sent.</summary>
     public SourceSequence(RmVersion rm, SourceSequenceSettings settings, DateTimeOffset now)
@@ -99,7 +102,8 @@ internal sealed partial class SourceSequence
     /// <summary>When the caller should call <see cref="DueRetransmissions"/> next, or null when no timer runs.</summary>
     public DateTimeOffset? NextDueTime => IsSending && !_closeSequenceSent ? _queue.NextDueTime : null;
 
-    private bool IsSending => State is SourceState.Active or SourceState.Closing;
+    // Nothing goes out on a sequence once TerminateSequence did: the destination forgets it.
+    private bool IsSending => State is (SourceState.Active or SourceState.Closing) && !_terminateSequenceSent;
 
     /// <summary>
     /// The CreateSequenceResponse arrived (WS-RM 1.1 §3.4): Creating → Active. A later response (to a retransmitted

@@ -12,7 +12,9 @@ namespace WsRm.Protocol.Sources;
 ///                                       incomplete final acknowledgement)──────────────► Faulted
 /// </code>
 /// Closed means the destination confirmed the whole sequence: 1.1's final acknowledgement of exactly 1..last, or an
-/// acknowledgement of 1..LastMessage in 1.0. Terminated and Faulted are final; neither leaves for the other.
+/// acknowledgement of 1..LastMessage in 1.0 (on any answer, or on TerminateSequence's answer when the destination
+/// acknowledges nothing when asked: <see cref="SourceSequence.OnTerminateSequenceAnswered"/>, which faults when it is
+/// incomplete). Terminated and Faulted are final; neither leaves for the other.
 /// </summary>
 internal enum SourceState
 {

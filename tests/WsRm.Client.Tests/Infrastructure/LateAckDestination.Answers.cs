@@ -19,7 +19,7 @@ internal sealed partial class LateAckDestination
         {
             return rm.Is11
                 ? Control(message, rm, SequenceControlKind.TerminateSequence, SequenceControlKind.TerminateSequenceResponse, rm.TerminateSequenceResponseAction)
-                : (202, null);
+                : Terminate10(message, rm);
         }
         if (action == rm.AckRequestedAction)
         {

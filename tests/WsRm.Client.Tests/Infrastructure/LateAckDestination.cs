@@ -64,12 +64,14 @@ internal sealed partial class LateAckDestination : IAsyncDisposable
     /// <summary>Every action received, in order.</summary>
     public string[] Actions { get { lock (_sync) return [.. _actions]; } }
 
-    public static async Task<LateAckDestination> StartAsync(LateAckMode mode, int acknowledgementStatus = 200, bool acknowledgeEverySequence = false)
+    public static async Task<LateAckDestination> StartAsync(LateAckMode mode, int acknowledgementStatus = 200, bool acknowledgeEverySequence = false,
+        LateAckTerminateAnswer terminateAnswer = LateAckTerminateAnswer.ReplySequence)
     {
         var destination = new LateAckDestination(mode)
         {
             AcknowledgementStatus = acknowledgementStatus,
             AcknowledgeEverySequence = acknowledgeEverySequence,
+            TerminateAnswer = terminateAnswer,
         };
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -11,7 +11,8 @@ internal enum LateAckMode
 
     /// <summary>
     /// gSOAP with an anonymous AcksTo: one-way messages and AckRequested are answered 202 with no body; acknowledgements
-    /// come only on later responses: replies to requests, CloseSequenceResponse, TerminateSequenceResponse.
+    /// come only on later responses: replies to requests, CloseSequenceResponse, TerminateSequenceResponse (1.0: the
+    /// answer to TerminateSequence, see <see cref="LateAckTerminateAnswer"/>).
     /// </summary>
     OnLaterResponse,
 

@@ -10,12 +10,14 @@ namespace WsRm.Client.Tests.Session;
 /// </summary>
 public sealed class LateAcknowledgementCloseTests
 {
-    public static IEnumerable<object[]> Matrix() => Sessions.Matrix();
-
     public static TheoryData<WsRmVersion> Versions() => [WsRmVersion.Rm10, WsRmVersion.Rm11];
 
+    // WS-RM 1.1 says "nothing yet" with SequenceAcknowledgement/None. A 1.0 destination cannot, and one that answers
+    // AckRequested with a bare 202 is sent TerminateSequence for its final acknowledgement: LastMessageCloseTests.
+    public static IEnumerable<object[]> Matrix11() => Sessions.Matrix().Where(row => (WsRmVersion)row[0] == WsRmVersion.Rm11);
+
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix11))]
     public async Task Close_waits_for_acknowledgements_the_destination_holds_and_completes_once_they_come(WsRmVersion rm, WsRmSoapVersion soap)
     {
         await using var destination = await LateAckDestination.StartAsync(LateAckMode.WhenReleased);
@@ -47,7 +49,7 @@ public sealed class LateAcknowledgementCloseTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [InlineData(WsRmVersion.Rm11)] // 1.0: LastMessageCloseTests
     public async Task Close_fails_naming_the_messages_when_acknowledgements_never_come(WsRmVersion rm)
     {
         await using var destination = await LateAckDestination.StartAsync(LateAckMode.WhenReleased);

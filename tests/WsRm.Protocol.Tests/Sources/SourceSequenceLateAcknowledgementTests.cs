@@ -252,12 +252,13 @@ public class SourceSequenceLateAcknowledgementTests
     }
 
     [Fact]
-    public void Closing10_NeverAwaitsAFinalAcknowledgement()
+    public void Closing10_AwaitsTheFinalAcknowledgement_Too_ItComesOnTerminateSequencesAnswer()
     {
         var s = Answered(rm: RmVersion.Rm10);
         s.BeginClose();
         s.OnAckRequestedAnswered(s.OnAckRequestedSent(Ms(20)), acknowledged: false, Ms(21));
 
-        Assert.False(s.AwaitsFinalAcknowledgement);
+        Assert.True(s.AwaitsFinalAcknowledgement);
+        Assert.Equal(SourceCloseStep.SendLastMessage, s.NextCloseStep); // see SourceSequenceCloseStepTests
     }
 }
