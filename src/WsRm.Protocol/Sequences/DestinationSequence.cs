@@ -29,6 +29,48 @@ public sealed class DestinationSequence
         LastActivity = now;
     }
 
+    /// <summary>
+    /// Rebuilds a sequence from stored state: its received ranges, its buffer, its last number and state. The next
+    /// number to deliver (ordered) is the lowest number not delivered yet: the lowest buffered one, or the first gap.
+    /// </summary>
+    public static DestinationSequence Restore(string id, RmVersion rm, bool ordered, DestinationSequenceLimits limits, DestinationSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var sequence = new DestinationSequence(id, rm, ordered, limits, snapshot.LastActivity)
+        {
+            State = snapshot.State,
+            LastMessageNumber = snapshot.LastMessageNumber,
+        };
+        sequence._lastNamedBySource = snapshot.LastNamedBySource;
+        sequence._received.Load(snapshot.Received);
+        sequence._undelivered = snapshot.Buffered.Count;
+        sequence._nextToDeliver = FirstUndelivered(snapshot.Received, snapshot.Buffered);
+        return sequence;
+    }
+
+    // The lowest number ≥ 1 that is not delivered: not received, or received and still buffered.
+    private static ulong FirstUndelivered(IReadOnlyList<AckRange> received, IReadOnlyCollection<ulong> buffered)
+    {
+        ulong next = 1;
+        foreach (var range in received)
+        {
+            if (range.Lower > next) break;
+            ulong? lowestBuffered = null;
+            foreach (var b in buffered)
+                if (b >= next && b <= range.Upper && (lowestBuffered is null || b < lowestBuffered)) lowestBuffered = b;
+            if (lowestBuffered is { } first) return first;
+            next = range.Upper + 1;
+        }
+        return next;
+    }
+
+    /// <summary>This sequence's state as plain data; <paramref name="buffered"/> are the numbers still in its buffer.</summary>
+    public DestinationSnapshot Capture(IReadOnlyCollection<ulong> buffered) =>
+        new(_received.Snapshot(), buffered, LastMessageNumber, _lastNamedBySource, State, LastActivity);
+
+    /// <summary>True when the source named <see cref="LastMessageNumber"/> (1.0 LastMessage, 1.1 LastMsgNumber).</summary>
+    public bool LastNamedBySource => _lastNamedBySource;
+
     /// <summary>The sequence id.</summary>
     public string Id { get; }
 

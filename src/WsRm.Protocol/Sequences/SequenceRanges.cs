@@ -50,6 +50,49 @@ public sealed class SequenceRanges
     public bool IsExactly(ulong last) =>
         last == 0 ? _ranges.Count == 0 : _ranges.Count == 1 && _ranges[0].Lower == 1 && _ranges[0].Upper == last;
 
+    /// <summary>Replaces the set with <paramref name="ranges"/> (ascending, disjoint and non-adjacent, as <see cref="Parse"/> gives them).</summary>
+    internal void Load(IEnumerable<AckRange> ranges)
+    {
+        _ranges.Clear();
+        _ranges.AddRange(ranges);
+    }
+
+    /// <summary>The ranges as text, <c>1-5,7-7</c>; empty for none. The stored form of a sequence's received numbers.</summary>
+    public static string Format(IReadOnlyList<AckRange> ranges)
+    {
+        if (ranges.Count == 0) return "";
+        var text = new System.Text.StringBuilder(ranges.Count * 8);
+        foreach (var r in ranges)
+        {
+            if (text.Length > 0) text.Append(',');
+            text.Append(r.Lower.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('-')
+                .Append(r.Upper.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads <see cref="Format"/>'s text back. Throws <see cref="FormatException"/> for anything else: ranges out of
+    /// order, overlapping or touching, a zero, or a lower bound above its upper one.
+    /// </summary>
+    public static IReadOnlyList<AckRange> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ranges = new List<AckRange>();
+        if (text.Length == 0) return ranges;
+        foreach (var part in text.Split(','))
+        {
+            var dash = part.IndexOf('-');
+            if (dash <= 0
+                || !ulong.TryParse(part.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lower)
+                || !ulong.TryParse(part.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var upper)
+                || lower == 0 || lower > upper || (ranges.Count > 0 && lower <= ranges[^1].Upper + 1))
+                throw new FormatException($"'{text}' is not a list of ascending, separate ranges such as 1-5,7-7.");
+            ranges.Add(new AckRange(lower, upper));
+        }
+        return ranges;
+    }
+
     /// <summary>A copy of the ranges, for a message that outlives later changes.</summary>
     public AckRange[] Snapshot() => [.. _ranges];
 
