@@ -88,6 +88,10 @@ internal static class SqliteOperations
                     .With("$state", m.State).With("$attempts", m.Attempts).With("$cycles", m.Cycles).With("$notBefore", m.NotBefore)
                     .With("$lease", m.LeaseUntil).With("$error", m.LastError), ct).ConfigureAwait(false);
                 return true;
+            case ReleaseWaiting { SequenceId: var id, UpTo: var upTo }:
+                await RunAsync(commands.Get("UPDATE wsrm_messages SET state = 0 WHERE sequence_id = $seq AND state = 5 AND number <= $upTo", transaction)
+                    .With("$seq", id).With("$upTo", upTo), ct).ConfigureAwait(false);
+                return true;
             case RemoveMessage { SequenceId: var id, Number: var number }:
                 await RunAsync(commands.Get("DELETE FROM wsrm_messages WHERE sequence_id = $seq AND number = $number", transaction)
                     .With("$seq", id).With("$number", number), ct).ConfigureAwait(false);
@@ -96,10 +100,10 @@ internal static class SqliteOperations
                 return await InsertAsync(commands.Get(InsertReply, transaction).With("$seq", r.SequenceId).With("$request", r.RequestNumber)
                     .With("$reply", r.ReplyNumber).With("$action", r.Action).With("$body", r.Body).With("$fault", r.IsFault)
                     .With("$last", r.LastMessage), ct).ConfigureAwait(false);
-            case RemoveReplies { SequenceId: var id, RequestNumbers: var numbers }:
-                foreach (var n in numbers)
-                    await RunAsync(commands.Get("DELETE FROM wsrm_replies WHERE sequence_id = $seq AND request_number = $n", transaction)
-                        .With("$seq", id).With("$n", n), ct).ConfigureAwait(false);
+            case RemoveReplies { SequenceId: var id, Acknowledged: var ranges }:
+                foreach (var (lower, upper) in ranges)
+                    await RunAsync(commands.Get("DELETE FROM wsrm_replies WHERE sequence_id = $seq AND reply_number BETWEEN $lower AND $upper", transaction)
+                        .With("$seq", id).With("$lower", lower).With("$upper", upper), ct).ConfigureAwait(false);
                 return true;
             case Enqueue { Message: var o }:
                 await RunAsync(commands.Get(InsertOutbox, transaction).With("$queue", o.Queue).With("$action", o.Action).With("$body", o.Body)

@@ -114,7 +114,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal((2UL, "urn:test/EchoResponse", false, false), (found.ReplyNumber, found.Action, found.IsFault, found.LastMessage));
         Assert.Equal((true, true, (string?)null), (await Store.FindReplyAsync("urn:s1", 5))!.IsFault is var f ? (f, (await Store.FindReplyAsync("urn:s1", 5))!.LastMessage, (await Store.FindReplyAsync("urn:s1", 5))!.Action) : default);
 
-        await CommitAsync(new RemoveReplies("urn:s1", [4]));
+        await CommitAsync(new RemoveReplies("urn:s1", [(1, 2)]));
         Assert.Null(await Store.FindReplyAsync("urn:s1", 4));
 
         await CommitAsync(new DeleteSequence("urn:s1"));
@@ -221,6 +221,20 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Empty(await Store.ClaimMessagesAsync("/orders", 5, T0.AddSeconds(30), TimeSpan.FromMinutes(1)));
         Assert.Equal([3UL], (await Store.ClaimMessagesAsync("/orders", 5, T0.AddMinutes(2), TimeSpan.FromMinutes(1))).Select(m => m.Number));
         Assert.Equal([1UL], (await Store.ClaimMessagesAsync("/orders", 5, T0.AddMinutes(31), TimeSpan.FromMinutes(1))).Select(m => m.Number));
+    }
+
+    [Fact]
+    public async Task Waiting_messages_are_not_claimed_until_released()
+    {
+        await CommitAsync(new SaveSequence(Sequence("urn:ord")), new AddMessage(Message("urn:ord", 2) with { State = MessageState.Waiting }),
+            new AddMessage(Message("urn:ord", 3) with { State = MessageState.Waiting }));
+        Assert.Empty(await Store.ClaimMessagesAsync("/orders", 5, T0, TimeSpan.FromMinutes(1)));
+
+        await CommitAsync(new AddMessage(Message("urn:ord", 1)), new ReleaseWaiting("urn:ord", 2));
+        Assert.Equal([1UL], (await Store.ClaimMessagesAsync("/orders", 5, T0, TimeSpan.FromMinutes(1))).Select(m => m.Number));
+        await CommitAsync(new RemoveMessage("urn:ord", 1));
+        Assert.Equal([2UL], (await Store.ClaimMessagesAsync("/orders", 5, T0, TimeSpan.FromMinutes(1))).Select(m => m.Number));
+        Assert.Equal(MessageState.Waiting, (await Store.Admin.FindMessageAsync("urn:ord", 3))!.State);
     }
 
     private static string Key(StoredMessage m) => $"{m.SequenceId}#{m.Number}";

@@ -15,14 +15,17 @@ public sealed record AddMessage(StoredMessage Message) : StoreOperation;
 /// <summary>Rewrites a message's state, attempts, cycles, not-before, lease and last error.</summary>
 public sealed record UpdateMessage(StoredMessage Message) : StoreOperation;
 
+/// <summary>Makes the waiting messages of a sequence up to <paramref name="UpTo"/> ready: the gap before them was filled.</summary>
+public sealed record ReleaseWaiting(string SequenceId, ulong UpTo) : StoreOperation;
+
 /// <summary>Deletes a message: done (delivered), or dropped.</summary>
 public sealed record RemoveMessage(string SequenceId, ulong Number) : StoreOperation;
 
 /// <summary>Inserts a reply kept on the reply sequence.</summary>
 public sealed record AddReply(StoredReply Reply) : StoreOperation;
 
-/// <summary>Deletes kept replies that their requests' source acknowledged.</summary>
-public sealed record RemoveReplies(string SequenceId, IReadOnlyList<ulong> RequestNumbers) : StoreOperation;
+/// <summary>Deletes kept replies whose reply numbers the source acknowledged (ranges of reply numbers, inclusive).</summary>
+public sealed record RemoveReplies(string SequenceId, IReadOnlyList<(ulong Lower, ulong Upper)> Acknowledged) : StoreOperation;
 
 /// <summary>Inserts a message into a transmission queue; the database assigns its id.</summary>
 public sealed record Enqueue(OutboxMessage Message) : StoreOperation;

@@ -17,4 +17,10 @@ public enum MessageState
 
     /// <summary>Poison that stops its endpoint (<c>ReceiveErrorHandling.Fault</c>) until an operator removes or requeues it.</summary>
     Faulted = 4,
+
+    /// <summary>
+    /// Accepted on an ordered sequence behind a gap: kept (it was acknowledged) but not deliverable until the numbers
+    /// before it arrive (<see cref="ReleaseWaiting"/>).
+    /// </summary>
+    Waiting = 5,
 }
