@@ -2,26 +2,34 @@ using WsRm.Host.Services;
 
 namespace WsRm.Host;
 
-/// <summary>Builds the runnable server: the sample echo service, reliable at <c>/echo</c> and plain at <c>/plain/echo</c>.</summary>
+/// <summary>
+/// Builds the runnable server: the sample echo service, reliable at <c>/echo</c> (in memory), durable at
+/// <c>/durable/echo</c> and plain at <c>/plain/echo</c>, with the posted texts kept in the WsRm store.
+/// </summary>
 public static class HostApp
 {
     /// <summary>The default address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the application from command-line arguments (<c>--urls</c>, <c>--WsRm:InactivityTimeout</c>, …).</summary>
+    /// <summary>
+    /// Builds the application from command-line arguments (<c>--urls</c>, <c>--WsRm:InactivityTimeout</c>,
+    /// <c>--WsRm:Storage:Provider</c>, <c>--WsRm:Storage:ConnectionString</c>, …).
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.AddSingleton<PostedTexts>();
         builder.Services.AddWsRmServer(o => builder.Configuration.GetSection("WsRm").Bind(o));
+        HostStorage.Add(builder.Services, builder.Configuration.GetSection("WsRm:Storage"));
+        builder.Services.AddSingleton<IPostedTexts, StoredPostedTexts>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapWsRmService<EchoService>("/echo");
+        app.MapWsRmService<EchoService>("/durable/echo", o => o.Durable = true);
         app.MapSoapService<EchoService>("/plain/echo");
-        app.MapGet("/", () => "WsRm host: reliable echo at /echo, plain echo at /plain/echo (SOAP 1.1 or 1.2, WS-RM 1.0 or 1.1).");
+        app.MapGet("/", () => "WsRm host: reliable echo at /echo, durable at /durable/echo, plain at /plain/echo (SOAP 1.1 or 1.2, WS-RM 1.0 or 1.1).");
         return app;
     }
 }

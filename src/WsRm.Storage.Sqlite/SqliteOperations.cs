@@ -14,7 +14,7 @@ internal static class SqliteOperations
 
     private const string UpdateSequence = """
         UPDATE wsrm_sequences SET status = $status, received = $received, last_number = $last, last_named = $named,
-            reply_last = $replyLast, last_activity = $activity, version = version + 1
+            reply_last = MAX(reply_last, $replyLast), last_activity = $activity, version = version + 1
         WHERE id = $id AND version = $version
         """;
 
@@ -100,6 +100,10 @@ internal static class SqliteOperations
                 return await InsertAsync(commands.Get(InsertReply, transaction).With("$seq", r.SequenceId).With("$request", r.RequestNumber)
                     .With("$reply", r.ReplyNumber).With("$action", r.Action).With("$body", r.Body).With("$fault", r.IsFault)
                     .With("$last", r.LastMessage), ct).ConfigureAwait(false);
+            case NoteReplyNumber { SequenceId: var id, Number: var number }:
+                await RunAsync(commands.Get("UPDATE wsrm_sequences SET reply_last = MAX(reply_last, $n) WHERE id = $seq", transaction)
+                    .With("$seq", id).With("$n", number), ct).ConfigureAwait(false);
+                return true;
             case RemoveReplies { SequenceId: var id, Acknowledged: var ranges }:
                 foreach (var (lower, upper) in ranges)
                     await RunAsync(commands.Get("DELETE FROM wsrm_replies WHERE sequence_id = $seq AND reply_number BETWEEN $lower AND $upper", transaction)

@@ -59,7 +59,7 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
     public Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return _committer.CommitAsync(batch, cancellationToken);
+        return _committer.CommitAsync(batch);
     }
 
     /// <inheritdoc />

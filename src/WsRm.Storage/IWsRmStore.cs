@@ -24,8 +24,10 @@ public interface IWsRmStore : IAsyncDisposable
 
     /// <summary>
     /// Writes <paramref name="batch"/>, all or nothing, sharing a transaction and a flush with batches committed at the
-    /// same time; completes once it is durable. Throws <see cref="StoreUnavailableException"/> when nothing could be
-    /// written.
+    /// same time; completes once it is durable. Batches are written in the order of the calls (the batch is queued before
+    /// this returns), so a caller that commits under its own lock keeps its changes in order. Once queued a batch is
+    /// written whatever happens to the caller: <paramref name="cancellationToken"/> is not observed after that. Throws
+    /// <see cref="StoreUnavailableException"/> when nothing could be written.
     /// </summary>
     Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken = default);
 

@@ -85,6 +85,19 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_last_reply_number_only_rises()
+    {
+        await CommitAsync(new SaveSequence(Sequence("urn:s1", replyId: "urn:r1")));
+        var v1 = (await Store.FindSequenceAsync("urn:s1"))!;
+        await CommitAsync(new NoteReplyNumber("urn:s1", 3), new NoteReplyNumber("urn:s1", 2));
+        Assert.Equal(3UL, (await Store.FindSequenceAsync("urn:s1"))!.ReplyLastNumber);
+
+        // A sequence update read before the reply was numbered does not lower it either.
+        await CommitAsync(new SaveSequence(v1 with { Received = "1-4" }));
+        Assert.Equal((3UL, "1-4"), (await Store.FindSequenceAsync("urn:s1")) is { } s ? (s.ReplyLastNumber, s.Received) : default);
+    }
+
+    [Fact]
     public async Task Messages_are_kept_in_number_order_updated_and_removed()
     {
         await CommitAsync(new SaveSequence(Sequence("urn:s1")), new AddMessage(Message("urn:s1", 3)), new AddMessage(Message("urn:s1", 1)));

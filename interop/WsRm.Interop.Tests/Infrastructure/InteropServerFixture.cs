@@ -36,6 +36,7 @@ public sealed class InteropServerFixture(IMessageSink diagnostics) : IAsyncLifet
         var builder = KestrelLoopback.CreateBuilder();
         builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddSingleton<LoggedTexts>();
         builder.Services.AddWsRmServer();
 

@@ -31,6 +31,7 @@ public sealed class LogicalAddressServerFixture(IMessageSink diagnostics) : IAsy
         var builder = KestrelLoopback.CreateBuilder();
         builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer();
         var app = builder.Build();
         app.MapWsRmService<EchoService>("/logical", o => o.Address = Logical);

@@ -28,6 +28,7 @@ public sealed class MultiContractServerFixture(IMessageSink diagnostics) : IAsyn
         var builder = KestrelLoopback.CreateBuilder();
         builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer();
         var app = builder.Build();
         app.MapWsRmService<EchoCounterService>("/both");

@@ -40,6 +40,7 @@ public sealed class GatedServer : IAsyncDisposable
         var builder = KestrelLoopback.CreateBuilder();
         builder.Services.AddSingleton<InteropGate>();
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer(configure);
         var app = builder.Build();
         var server = new GatedServer(app);

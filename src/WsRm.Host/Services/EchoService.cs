@@ -1,7 +1,7 @@
 namespace WsRm.Host.Services;
 
 /// <summary>The sample service: echo, a one-way post into a shared store, and a query of that store.</summary>
-public sealed class EchoService(PostedTexts posted) : IEchoService
+public sealed class EchoService(IPostedTexts posted) : IEchoService
 {
     /// <inheritdoc />
     public string Echo(string text) => text;

@@ -1,10 +1,10 @@
 namespace WsRm.Host.Services;
 
 /// <summary>
-/// The texts given to <see cref="IEchoService.Post"/>, shared by every session, in processing order. Bounded: past
-/// <see cref="Capacity"/> the oldest are dropped, so a long-running host does not grow without limit.
+/// Posted texts in process memory, shared by every session, in processing order (for tests and hosts without a store).
+/// Bounded: past <see cref="Capacity"/> the oldest are dropped, so a long-running host does not grow without limit.
 /// </summary>
-public sealed class PostedTexts
+public sealed class PostedTexts : IPostedTexts
 {
     /// <summary>How many texts are kept.</summary>
     public const int Capacity = 100_000;

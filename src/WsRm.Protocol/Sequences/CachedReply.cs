@@ -9,4 +9,6 @@ namespace WsRm.Protocol.Sequences;
 /// <param name="WriteBody">Writes its body (null when it is a fault).</param>
 /// <param name="Fault">The fault it carries, or null.</param>
 /// <param name="LastMessage">True for 1.0's LastMessage that closes the reply sequence.</param>
-public sealed record CachedReply(ulong ReplyNumber, string? Action, Action<XmlWriter>? WriteBody, SoapFault? Fault, bool LastMessage = false);
+/// <param name="FaultInBody">True when <paramref name="WriteBody"/> writes a fault rendered earlier (a stored reply): sent as a fault.</param>
+public sealed record CachedReply(ulong ReplyNumber, string? Action, Action<XmlWriter>? WriteBody, SoapFault? Fault, bool LastMessage = false,
+    bool FaultInBody = false);

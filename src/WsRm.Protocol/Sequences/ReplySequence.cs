@@ -13,6 +13,9 @@ public sealed class ReplySequence(string id, int capacity)
 {
     private readonly SortedDictionary<ulong, CachedReply> _byRequest = [];
 
+    /// <summary>A reply sequence restored from a store: numbering goes on after <paramref name="lastNumber"/>.</summary>
+    public ReplySequence(string id, int capacity, ulong lastNumber) : this(id, capacity) => LastNumber = lastNumber;
+
     /// <summary>The offered sequence id.</summary>
     public string Id { get; } = id;
 
@@ -23,9 +26,13 @@ public sealed class ReplySequence(string id, int capacity)
     public int Count => _byRequest.Count;
 
     /// <summary>Assigns the next reply number and keeps the reply for request <paramref name="requestNumber"/>.</summary>
-    public CachedReply Add(ulong requestNumber, string? action, System.Action<System.Xml.XmlWriter>? writeBody, SoapFault? fault, bool lastMessage = false)
+    public CachedReply Add(ulong requestNumber, string? action, System.Action<System.Xml.XmlWriter>? writeBody, SoapFault? fault, bool lastMessage = false) =>
+        Keep(requestNumber, new CachedReply(++LastNumber, action, writeBody, fault, lastMessage));
+
+    /// <summary>Keeps an already numbered reply (one read back from a store) for request <paramref name="requestNumber"/>.</summary>
+    public CachedReply Keep(ulong requestNumber, CachedReply reply)
     {
-        var reply = new CachedReply(++LastNumber, action, writeBody, fault, lastMessage);
+        ArgumentNullException.ThrowIfNull(reply);
         _byRequest[requestNumber] = reply;
         while (_byRequest.Count > capacity) _byRequest.Remove(_byRequest.Keys.First());
         return reply;

@@ -51,6 +51,15 @@ public sealed class OutgoingMessage
     /// <summary>A fault to put in the body instead of <see cref="WriteBody"/>.</summary>
     public SoapFault? Fault { get; set; }
 
+    /// <summary>
+    /// True when <see cref="WriteBody"/> writes a fault rendered earlier (a reply kept in a store): the message is sent as
+    /// a fault (HTTP 500) although <see cref="Fault"/> is null.
+    /// </summary>
+    public bool FaultInBody { get; set; }
+
+    /// <summary>True when the message carries a fault, either way.</summary>
+    public bool IsFault => Fault is not null || FaultInBody;
+
     /// <summary>The action written: <see cref="Action"/>, or the default fault action for faults.</summary>
     public string? EffectiveAction => Action ?? Fault?.Action ?? (Fault is not null ? Addressing?.FaultAction : null);
 }

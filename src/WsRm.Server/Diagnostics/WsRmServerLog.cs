@@ -41,6 +41,12 @@ internal static partial class WsRmServerLog
     [LoggerMessage(13, LogLevel.Warning, "Sequence {SequenceId} on {Endpoint} ended: the service threw an unexpected exception processing {Action} (as WCF faults a session whose service failed)")]
     public static partial void SequenceEndedByServiceFailure(ILogger logger, string sequenceId, string endpoint, string action);
 
+    [LoggerMessage(14, LogLevel.Warning, "The store failed for sequence {SequenceId}: {Reason}. Its messages are answered with 503 (the source retransmits) and it is read again from the store on the next one")]
+    public static partial void StoreFailed(ILogger logger, string sequenceId, string reason);
+
+    [LoggerMessage(15, LogLevel.Information, "Sequence {SequenceId} on {Endpoint} recovered from the store with {Buffered} message(s) still to deliver")]
+    public static partial void SequenceRecovered(ILogger logger, string sequenceId, string endpoint, int buffered);
+
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
 }

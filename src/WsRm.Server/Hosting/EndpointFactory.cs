@@ -36,7 +36,11 @@ internal static class EndpointFactory
             services)
         {
             Address = serviceOptions.Address,
+            Durable = serviceOptions.Durable,
         };
+        if (serviceOptions.Durable && !reliable)
+            throw new InvalidOperationException($"MapSoapService at {pattern}: Durable needs WS-RM sessions; use MapWsRmService.");
+        if (serviceOptions.Durable) services.GetRequiredService<SequenceManager>().RegisterDurable(endpoint);
 
         SoapEndpointHandler handler = reliable
             ? new ReliableEndpointHandler(endpoint, services.GetRequiredService<SequenceManager>())

@@ -32,6 +32,13 @@ internal sealed class ServiceEndpoint
     public ServiceInstanceMode InstanceMode { get; }
     public bool IncludeExceptionDetail { get; }
 
+    /// <summary>
+    /// True when the endpoint's sequences, accepted messages and kept replies live in the store
+    /// (<see cref="WsRmServiceOptions.Durable"/>): written before they are acknowledged or answered, and recovered after
+    /// a restart.
+    /// </summary>
+    public bool Durable { get; init; }
+
     /// <summary>The configured address (<see cref="WsRmServiceOptions.Address"/>), or null to take the request URL.</summary>
     public Uri? Address { get; init; }
 

@@ -39,7 +39,7 @@ internal static class SoapHttp
             message.Fault = Protocol.Faults.SoapFaults.InternalError();
             bytes = EnvelopeWriter.ToArray(message);
         }
-        response.StatusCode = message.Fault is null ? StatusCodes.Status200OK : Protocol.Faults.SoapFault.HttpStatus;
+        response.StatusCode = message.IsFault ? Protocol.Faults.SoapFault.HttpStatus : StatusCodes.Status200OK;
         response.ContentType = message.Soap.ContentType(message.EffectiveAction);
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes).AsTask();
@@ -51,6 +51,18 @@ internal static class SoapHttp
         response.StatusCode = status;
         response.ContentType = "text/plain; charset=utf-8";
         return response.WriteAsync(text + "\n");
+    }
+
+    /// <summary>
+    /// HTTP 503 with Retry-After: the store could not commit (or read) what this message needs; nothing of it was
+    /// acknowledged, so its source retransmits it. Logged at Warning.
+    /// </summary>
+    public static Task StoreUnavailableAsync(HttpContext http, Microsoft.Extensions.Logging.ILogger logger, string sequenceId, Exception failure)
+    {
+        Diagnostics.WsRmServerLog.StoreFailed(logger, sequenceId, failure.Message);
+        if (http.Response.HasStarted) return Task.CompletedTask;
+        http.Response.Headers.RetryAfter = "1";
+        return WriteStatusAsync(http.Response, StatusCodes.Status503ServiceUnavailable, "The message store is unavailable; retransmit later.");
     }
 
     /// <summary>HTTP 202 with an empty body: a one-way message was accepted.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WsRm.Server;
+using Microsoft.Extensions.Hosting;
 using WsRm.Server.Diagnostics;
+using WsRm.Server.Durability;
 using WsRm.Server.Hosting;
 using WsRm.Server.Sequences;
 using WsRm.Server.Storage;
@@ -25,6 +27,8 @@ public static class WsRmServerServiceCollectionExtensions
         services.TryAddSingleton<WsRmServerMetrics>();
         services.TryAddSingleton<ISequenceStore, InMemorySequenceStore>();
         services.TryAddSingleton<SequenceManager>();
+        services.TryAddSingleton<WsRmTransactionAccessor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DurableRecovery>());
         return services;
     }
 }

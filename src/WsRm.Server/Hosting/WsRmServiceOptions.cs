@@ -26,4 +26,14 @@ public sealed class WsRmServiceOptions
     /// different ListenUri). Reliable endpoints only.
     /// </summary>
     public Uri? Address { get; set; }
+
+    /// <summary>
+    /// Durable reliable sessions (default: false). The endpoint's sequence state, the messages it accepted and the replies
+    /// it keeps are committed to the store (<c>AddWsRmSqliteStore</c> or <c>AddWsRmPostgreSqlStore</c>) before an
+    /// acknowledgement or a reply leaves, so a client's session goes on after the server process is killed and started
+    /// again on the same store: retransmissions are recognised, duplicates do not run again, kept replies are sent again.
+    /// Messages acknowledged but not yet delivered are delivered after the restart (at least once; exactly once for work
+    /// the service does through <c>WsRmTransaction</c>). Reliable endpoints only.
+    /// </summary>
+    public bool Durable { get; set; }
 }

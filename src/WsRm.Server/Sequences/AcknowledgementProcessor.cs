@@ -22,6 +22,7 @@ internal static class AcknowledgementProcessor
                 if (ack.Identifier != reply.Id) continue;
                 fault = reply.Acknowledge(ack);
                 if (fault is not null) break;
+                session.NoteAcknowledgedReplies(ack.Ranges);
             }
         }
         if (fault is null) return false;

@@ -1,5 +1,6 @@
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Soap;
+using WsRm.Server.Hosting;
 using WsRm.Protocol.Sequences;
 
 namespace WsRm.Server.Sequences;
@@ -32,6 +33,12 @@ internal sealed class PendingDelivery(ulong number, SoapMessage message, bool is
     /// </summary>
     public SequenceAcknowledgement? AcknowledgementAtEnd { get; set; }
 
+    /// <summary>
+    /// False while a durable session's message is not yet committed to the store: it is not delivered before (a message
+    /// that ran must not be one the store may lose). Always true on other endpoints.
+    /// </summary>
+    public bool Stored { get; set; } = true;
+
     /// <summary>True once the delivery loop took it from the buffer (it is being, or has been, delivered).</summary>
     public bool Taken { get; set; }
 
@@ -39,4 +46,15 @@ internal sealed class PendingDelivery(ulong number, SoapMessage message, bool is
     public TaskCompletionSource<CachedReply?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Fail(Exception reason) => Done.TrySetException(reason);
+
+    /// <summary>
+    /// Whether the source of <paramref name="message"/> waits for an answer beyond the acknowledgement: a request-reply
+    /// operation, an action the endpoint does not have (its ActionNotSupported fault comes in its turn, as the reply),
+    /// or 1.0's LastMessage when there is a reply sequence to end.
+    /// </summary>
+    public static bool ExpectsReplyFor(ServiceEndpoint endpoint, SoapMessage message, bool isLastMessage, bool hasReplySequence)
+    {
+        if (isLastMessage) return hasReplySequence;
+        return !(message.Action is { } action && endpoint.Dispatcher.TryGetOperation(action, out var operation) && operation.IsOneWay);
+    }
 }

@@ -3,6 +3,7 @@ using WsRm.Protocol.Faults;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Soap;
 using WsRm.Server.Hosting;
+using WsRm.Storage;
 
 namespace WsRm.Server.Sequences;
 
@@ -16,7 +17,20 @@ internal sealed class ReliableEndpointHandler(ServiceEndpoint endpoint, Sequence
     private readonly SequenceLifecycle _lifecycle = new(endpoint, manager);
     private readonly SequencedMessageProcessor _messages = new(endpoint, manager, new SequenceDelivery(endpoint, manager));
 
-    protected override Task HandleMessageAsync(HttpContext http, SoapMessage message)
+    protected override async Task HandleMessageAsync(HttpContext http, SoapMessage message)
+    {
+        try
+        {
+            await RouteAsync(http, message).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // A durable endpoint's store failed before anything of this message was acknowledged: the source retries.
+            await SoapHttp.StoreUnavailableAsync(http, Logger, message.Sequence?.Identifier ?? "(none)", e).ConfigureAwait(false);
+        }
+    }
+
+    private Task RouteAsync(HttpContext http, SoapMessage message)
     {
         var action = message.Action;
         var rm = message.RmVersion ?? RmVersion.FromAction(action);

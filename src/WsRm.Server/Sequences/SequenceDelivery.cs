@@ -3,7 +3,9 @@ using WsRm.Protocol.Faults;
 using WsRm.Protocol.Sequences;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Dispatch;
+using WsRm.Server.Durability;
 using WsRm.Server.Hosting;
+using WsRm.Storage;
 
 namespace WsRm.Server.Sequences;
 
@@ -45,14 +47,14 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         {
             PendingDelivery? lowest = null;
             foreach (var p in session.Pending.Values)
-                if (!p.Taken && (lowest is null || p.Number < lowest.Number)) lowest = p;
+                if (!p.Taken && p.Stored && (lowest is null || p.Number < lowest.Number)) lowest = p;
             return lowest;
         }
         if (destination.Ordered)
-            return session.Pending.GetValueOrDefault(destination.NextToDeliver);
+            return session.Pending.GetValueOrDefault(destination.NextToDeliver) is { Stored: true } next ? next : null;
         while (session.Arrivals.TryPeek(out var number))
         {
-            if (session.Pending.TryGetValue(number, out var pending)) return pending;
+            if (session.Pending.TryGetValue(number, out var pending)) return pending.Stored ? pending : null;
             session.Arrivals.Dequeue();
         }
         return null;
@@ -81,6 +83,13 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             {
                 await DeliverAsync(session, next).ConfigureAwait(false);
             }
+            catch (StoreUnavailableException)
+            {
+                // The store failed: the session left memory (its waiting requests get 503) and is read again later.
+                await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                lock (session.Sync) session.Delivering = false;
+                return;
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Not the service's failure (InvokeAsync turns those into faults): the session cannot go on safely.
@@ -103,7 +112,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             if (following is null)
             {
                 if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
-                else if (drained) await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
+                else if (drained) await manager.EndDrainedAsync(session).ConfigureAwait(false);
                 return;
             }
             next = following;
@@ -113,46 +122,98 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
     private async Task DeliverAsync(ServerSession session, PendingDelivery pending)
     {
         var message = pending.Message;
-        OperationResult? result = null;
-        if (!pending.IsLastMessage) result = await InvokeAsync(session, pending).ConfigureAwait(false);
+        var transaction = endpoint.Durable ? new WsRmTransaction(manager.Durable!.Store) : null;
+        try
+        {
+            OperationResult? result = null;
+            if (!pending.IsLastMessage) result = await InvokeAsync(session, pending, transaction).ConfigureAwait(false);
+            var serviceFailed = result is { ServiceFailed: true, IsOneWay: false };
 
-        CachedReply? reply = null;
+            CachedReply? reply;
+            lock (session.Sync)
+            {
+                if (session.Ended) return;
+                reply = NumberReply(session, pending, result);
+                if (serviceFailed) pending.AcknowledgementAtEnd = session.Record.Destination.Acknowledgement(manager.Options.FlowControlEnabled);
+            }
+            // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
+            if (transaction is not null) reply = await StoreDoneAsync(session, pending, reply, serviceFailed ? null : transaction.Begun).ConfigureAwait(false);
+            lock (session.Sync) session.Pending.Remove(pending.Number);
+            pending.Done.TrySetResult(reply);
+            if (!pending.IsLastMessage) manager.Metrics.Delivered();
+
+            // WCF's server faults a sessionful channel whose service threw an unexpected exception (its client faults
+            // its channel on that fault and opens a new one): end the sequence once that fault is on its way, so the
+            // sessions of a client that retries on new channels do not pile up until InactivityTimeout.
+            if (serviceFailed)
+            {
+                WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
+                await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (transaction?.Begun is { } begun) await begun.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Under the lock: the reply to a delivered message, numbered on the reply sequence when there is one.
+    private static CachedReply? NumberReply(ServerSession session, PendingDelivery pending, OperationResult? result)
+    {
+        if (pending.IsLastMessage && session.Record.Reply is { } replies)
+        {
+            // WS-RM 1.0 over request-reply: the answer to the request sequence's LastMessage ends the reply sequence
+            // too (WCF's client waits for it before TerminateSequence).
+            return replies.Add(pending.Number, pending.Message.Action, null, null, lastMessage: true);
+        }
+        if (result is null || result.IsOneWay) return null;
+        var fault = result.FaultValue;
+        return session.Record.Reply?.Add(pending.Number, fault is null ? result.ReplyAction : null, result.WriteBody, fault)
+            ?? new CachedReply(0, fault is null ? result.ReplyAction : null, result.WriteBody, fault);
+    }
+
+    // Durable: the message is done, and its reply kept, in the store before the reply leaves; in the service's own
+    // transaction when it used one (exactly once), else in the next group commit. The reply is rendered once here and
+    // kept rendered, for the answer and for any retransmission after a restart.
+    private async Task<CachedReply?> StoreDoneAsync(ServerSession session, PendingDelivery pending, CachedReply? reply, StoreTransaction? serviceTransaction)
+    {
+        StoredReply? stored = null;
+        if (reply is { ReplyNumber: > 0 })
+        {
+            stored = Render(session, pending.Number, reply);
+            reply = StoredForms.Reply(stored);
+        }
+        var batch = new StoreBatch().Add(new RemoveMessage(session.Id, pending.Number));
+        if (stored is not null) batch.Add(new AddReply(stored)).Add(new NoteReplyNumber(session.Id, stored.ReplyNumber));
+        Task<CommitResult> commit;
         lock (session.Sync)
         {
-            if (session.Ended) return;
-            if (pending.IsLastMessage && session.Record.Reply is { } replies)
-            {
-                // WS-RM 1.0 over request-reply: the answer to the request sequence's LastMessage ends the reply
-                // sequence too (WCF's client waits for it before TerminateSequence).
-                reply = replies.Add(pending.Number, message.Action, null, null, lastMessage: true);
-            }
-            else if (result is not null && !result.IsOneWay)
-            {
-                var fault = result.FaultValue;
-                reply = session.Record.Reply?.Add(pending.Number, fault is null ? result.ReplyAction : null, result.WriteBody, fault)
-                    ?? new CachedReply(0, fault is null ? result.ReplyAction : null, result.WriteBody, fault);
-            }
-            session.Pending.Remove(pending.Number);
-            if (result is { ServiceFailed: true, IsOneWay: false })
-                pending.AcknowledgementAtEnd = session.Record.Destination.Acknowledgement(manager.Options.FlowControlEnabled);
+            if (stored is not null) session.Record.Reply?.Keep(pending.Number, reply!);
+            session.TakeReplyRemovals(batch);
+            commit = serviceTransaction is not null ? serviceTransaction.CommitAsync(batch) : manager.Submit(batch);
         }
-        pending.Done.TrySetResult(reply);
-        if (!pending.IsLastMessage) manager.Metrics.Delivered();
+        await manager.CommittedAsync(session, commit).ConfigureAwait(false);
+        return reply;
+    }
 
-        // WCF's server faults a sessionful channel whose service threw an unexpected exception (its client faults its
-        // channel on that fault and opens a new one): end the sequence once that fault is on its way, so the sessions
-        // of a client that retries on new channels do not pile up until InactivityTimeout.
-        if (result is { ServiceFailed: true, IsOneWay: false })
+    // A reply the serializer cannot write becomes the fault it would have become on the wire.
+    private StoredReply Render(ServerSession session, ulong requestNumber, CachedReply reply)
+    {
+        try
         {
-            WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
-            await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
+            return StoredForms.Reply(session.Id, requestNumber, reply, session.Record.Soap);
+        }
+        catch (Exception e) when (reply.Fault is null && e is not OutOfMemoryException)
+        {
+            WsRmServerLog.OperationFailed(manager.Logger, reply.Action ?? "reply", e);
+            return StoredForms.Reply(session.Id, requestNumber, reply with { Action = null, WriteBody = null, Fault = SoapFaults.InternalError() }, session.Record.Soap);
         }
     }
 
     private static SequenceTerminatedFault Ended(ServerSession session, string why) =>
         new(session.Id, FaultCodeKind.Receiver, $"The session ended because {why}.");
 
-    private async Task<OperationResult> InvokeAsync(ServerSession session, PendingDelivery pending)
+    private async Task<OperationResult> InvokeAsync(ServerSession session, PendingDelivery pending, WsRmTransaction? transaction)
     {
         var message = pending.Message;
         var action = message.Action ?? "";
@@ -170,6 +231,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             // Inside the try: a service whose constructor throws fails this call, like any other service error.
             lease = session.AcquireInstance();
             using var body = message.CreateBodyReader();
+            WsRmTransactionAccessor.Set(transaction);
             // No request's token: a message is delivered whether or not the request that brought it is still there.
             var result = await operation.InvokeAsync(lease.Instance, body, endpoint.IncludeExceptionDetail, CancellationToken.None).ConfigureAwait(false);
             return OperationFailures.Review(operation, result, manager.Logger);

@@ -7,7 +7,9 @@ using WsRm.Protocol.Sequences;
 using WsRm.Protocol.Soap;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Hosting;
+using WsRm.Server.Durability;
 using WsRm.Server.Storage;
+using WsRm.Storage;
 
 namespace WsRm.Server.Sequences;
 
@@ -47,7 +49,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
 
         // The same CreateSequence again (a retransmission, or duplicated on the way): the same answer, no new sequence.
         var caller = SequenceCaller.From(http);
-        if (FindCreatedBy(caller, message, rm, request) is { } existing)
+        if (await FindCreatedByAsync(caller, message, rm, request, http.RequestAborted).ConfigureAwait(false) is { } existing)
         {
             await AnswerCreatedAsync(http, message, rm, existing.Id, hasOffer: true).ConfigureAwait(false);
             return;
@@ -64,22 +66,67 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             CreateMessageId = message.Addressing.MessageId,
             Owner = caller.Owner,
         };
-        if (manager.TryCreate(record, endpoint, out _) is { } refused)
+        (int, int)? stored;
+        try
+        {
+            stored = await StoredCountsAsync(caller, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException e)
+        {
+            await SoapHttp.StoreUnavailableAsync(http, manager.Logger, "(new)", e).ConfigureAwait(false);
+            return;
+        }
+        if (manager.TryCreate(record, endpoint, out var session, stored) is { } refused)
         {
             // A duplicate that raced the original in: answer it as the original was answered.
-            if (FindCreatedBy(caller, message, rm, request) is { } raced)
+            if (await FindCreatedByAsync(caller, message, rm, request, http.RequestAborted).ConfigureAwait(false) is { } raced)
                 await AnswerCreatedAsync(http, message, rm, raced.Id, hasOffer: true).ConfigureAwait(false);
             else
                 await RmReplies.FaultAsync(http, message, rm, refused, manager).ConfigureAwait(false);
             return;
         }
+        if (endpoint.Durable && !await StoreCreatedAsync(http, message, rm, session!).ConfigureAwait(false)) return;
 
         await AnswerCreatedAsync(http, message, rm, id, hasOffer: reply is not null).ConfigureAwait(false);
     }
 
-    // The live session an earlier copy of this CreateSequence made: same MessageID, same offer, same client.
-    private ServerSession? FindCreatedBy(SequenceCaller caller, SoapMessage message, RmVersion rm, CreateSequence request)
-        => request.Offer is { } offer && manager.FindByReplyId(offer.Identifier, endpoint, rm, caller) is { } existing
+    // A durable endpoint counts its limits in the store, which may hold many more sequences than memory.
+    private async Task<(int, int)?> StoredCountsAsync(SequenceCaller caller, CancellationToken cancellationToken)
+    {
+        if (!endpoint.Durable) return null;
+        var store = manager.Durable!.Store;
+        return (await store.CountSequencesAsync(null, cancellationToken).ConfigureAwait(false),
+            await store.CountSequencesAsync(caller.ClientKey, cancellationToken).ConfigureAwait(false));
+    }
+
+    // The new durable sequence is committed before CreateSequenceResponse leaves; false when it was answered otherwise.
+    private async Task<bool> StoreCreatedAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session)
+    {
+        SaveSequence save;
+        lock (session.Sync) save = DurableSessions.Save(session);
+        CommitResult result;
+        try
+        {
+            result = await manager.Durable!.Store.CommitAsync(StoreBatch.Of(save)).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException e)
+        {
+            await manager.InvalidateAsync(session, e).ConfigureAwait(false);
+            await SoapHttp.StoreUnavailableAsync(http, manager.Logger, session.Id, e).ConfigureAwait(false);
+            return false;
+        }
+        if (result == CommitResult.Committed) return true;
+        var taken = new CreateSequenceRefusedFault("The offered sequence identifier is already in use.");
+        await manager.EndAsync(session, taken).ConfigureAwait(false);
+        await RmReplies.FaultAsync(http, message, rm, taken, manager).ConfigureAwait(false);
+        return false;
+    }
+
+    // The session an earlier copy of this CreateSequence made: same MessageID, same offer, same client.
+    private async Task<ServerSession?> FindCreatedByAsync(SequenceCaller caller, SoapMessage message, RmVersion rm, CreateSequence request,
+        CancellationToken cancellationToken)
+        => request.Offer is { } offer
+            && await manager.FindByReplyIdAsync(offer.Identifier, endpoint, rm, caller, cancellationToken).ConfigureAwait(false) is { } existing
             && existing.Record.CreateMessageId == message.Addressing.MessageId
             && existing.Record.ClientKey == caller.ClientKey
                 ? existing
@@ -103,6 +150,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         if (await ReadControlAsync(http, message, rm, SequenceControlKind.CloseSequence).ConfigureAwait(false) is not var (control, session)) return;
         SequenceAcknowledgement? ack = null;
         WsRmFault? fault;
+        Task<CommitResult>? commit = null;
         lock (session.Sync)
         {
             fault = session.Record.Destination.CheckLastMessageNumber(control.LastMessageNumber);
@@ -111,6 +159,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
                 var transition = session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
                 if (transition.Changed) WsRmServerLog.SequenceClosed(manager.Logger, session.Id, session.Record.Destination.LastMessageNumber);
                 ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+                if (transition.Changed && endpoint.Durable) commit = manager.Submit(StoreBatch.Of(DurableSessions.Save(session)));
             }
         }
         if (fault is not null)
@@ -118,6 +167,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             await EndWithFaultAsync(http, message, rm, session, fault).ConfigureAwait(false);
             return;
         }
+        if (commit is not null) await manager.CommittedAsync(session, commit).ConfigureAwait(false);
         var answer = RmReplies.For(message, rm, rm.CloseSequenceResponseAction);
         answer.Acknowledgements.Add(ack!);
         answer.WriteBody = w => RmBodyWriter.WriteSequenceControl(w, rm, new SequenceControl(SequenceControlKind.CloseSequenceResponse, control.Identifier, null));
@@ -129,6 +179,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         if (await ReadControlAsync(http, message, rm, SequenceControlKind.TerminateSequence).ConfigureAwait(false) is not var (control, session)) return;
         SequenceAcknowledgement? ack = null;
         WsRmFault? fault;
+        Task<CommitResult>? commit = null;
         lock (session.Sync)
         {
             fault = session.Record.Destination.CheckLastMessageNumber(control.LastMessageNumber);
@@ -136,6 +187,8 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             {
                 session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
                 ack = session.Record.Destination.Acknowledgement(flowControl: false);
+                // Terminated before the answer leaves; deleted from the store once what it acknowledged is delivered.
+                if (endpoint.Durable) commit = manager.Submit(StoreBatch.Of(DurableSessions.Save(session, SequenceStatus.Terminated)));
             }
         }
         if (ack is null)
@@ -143,6 +196,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             await EndWithFaultAsync(http, message, rm, session, fault!).ConfigureAwait(false);
             return;
         }
+        if (commit is not null) await manager.CommittedAsync(session, commit).ConfigureAwait(false);
         var ranges = ack.Ranges.Count;
         WsRmServerLog.SequenceTerminated(manager.Logger, session.Id, ranges);
         await manager.EndAfterDeliveryAsync(session).ConfigureAwait(false);
@@ -183,7 +237,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             return;
         }
         var id = message.AckRequests[0].Identifier;
-        if (manager.Find(id, endpoint, rm, SequenceCaller.From(http)) is not { } session)
+        if (await manager.FindAsync(id, endpoint, rm, SequenceCaller.From(http), http.RequestAborted).ConfigureAwait(false) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(id), manager).ConfigureAwait(false);
             return;
@@ -202,12 +256,18 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     {
         foreach (var ack in message.Acknowledgements)
         {
-            if (manager.FindByReplyId(ack.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
+            if (await manager.FindByReplyIdAsync(ack.Identifier, endpoint, rm, SequenceCaller.From(http), http.RequestAborted).ConfigureAwait(false) is not { } session)
             {
                 await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(ack.Identifier), manager).ConfigureAwait(false);
                 return;
             }
             if (await AcknowledgementProcessor.ApplyAsync(http, message, rm, session, manager).ConfigureAwait(false)) return;
+            if (endpoint.Durable)
+            {
+                Task<CommitResult> commit;
+                lock (session.Sync) commit = manager.Submit(session.TakeReplyRemovals(new StoreBatch()));
+                await manager.CommittedAsync(session, commit).ConfigureAwait(false);
+            }
         }
         SoapHttp.Accepted(http.Response);
     }
@@ -230,7 +290,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             await SoapReplies.FaultAsync(http, message, AddressingFaults.MessageAddressingHeaderRequired(message.Addressing.Version, "MessageID")).ConfigureAwait(false);
             return null;
         }
-        if (manager.Find(control.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
+        if (await manager.FindAsync(control.Identifier, endpoint, rm, SequenceCaller.From(http), http.RequestAborted).ConfigureAwait(false) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(control.Identifier), manager).ConfigureAwait(false);
             return null;

@@ -6,7 +6,9 @@ using WsRm.Protocol.Faults;
 using WsRm.Protocol.ReliableMessaging;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Hosting;
+using WsRm.Server.Durability;
 using WsRm.Server.Storage;
+using WsRm.Storage;
 
 namespace WsRm.Server.Sequences;
 
@@ -14,7 +16,7 @@ namespace WsRm.Server.Sequences;
 /// Creates, finds and ends sequences for every endpoint of the server: enforces the sequence limits and drops
 /// sequences that saw no activity for <see cref="WsRmServerOptions.InactivityTimeout"/> (one timer for all).
 /// </summary>
-internal sealed class SequenceManager : IDisposable
+internal sealed partial class SequenceManager : IDisposable
 {
     private readonly ISequenceStore _store;
     private readonly ConcurrentDictionary<string, ServerSession> _sessions = new(StringComparer.Ordinal);
@@ -26,8 +28,9 @@ internal sealed class SequenceManager : IDisposable
     private readonly Lock _createLock = new();
 
     public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
-        ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null)
+        ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null, IWsRmStore? durableStore = null)
     {
+        Durable = durableStore is null ? null : new DurableSessions(durableStore, options.Value);
         Stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         ReplyDeadlines = new ReplyDeadlines(time, options.Value.ReplyWaitTimeout, Stopping);
         _store = store;
@@ -51,15 +54,19 @@ internal sealed class SequenceManager : IDisposable
     public ReplyDeadlines ReplyDeadlines { get; }
     public int Count => _store.Count;
 
-    /// <summary>Adds a new sequence, or returns the fault that refuses it.</summary>
-    public CreateSequenceRefusedFault? TryCreate(SequenceRecord record, ServiceEndpoint endpoint, out ServerSession? session)
+    /// <summary>
+    /// Adds a new sequence, or returns the fault that refuses it. A durable endpoint's limits count the sequences its
+    /// store holds (<paramref name="stored"/>), not only those in memory.
+    /// </summary>
+    public CreateSequenceRefusedFault? TryCreate(SequenceRecord record, ServiceEndpoint endpoint, out ServerSession? session,
+        (int Total, int ForClient)? stored = null)
     {
         session = null;
         lock (_createLock)
         {
-            if (_store.Count >= _options.MaxPendingChannels)
+            if ((stored?.Total ?? _store.Count) >= _options.MaxPendingChannels)
                 return Refuse(record.ClientKey, new CreateSequenceRefusedFault($"The server already has {_options.MaxPendingChannels} open sequences (MaxPendingChannels).", connectionLimitReached: true));
-            if (_store.CountForClient(record.ClientKey) >= _options.MaxSequencesPerClient)
+            if ((stored?.ForClient ?? _store.CountForClient(record.ClientKey)) >= _options.MaxSequencesPerClient)
                 return Refuse(record.ClientKey, new CreateSequenceRefusedFault($"This client already has {_options.MaxSequencesPerClient} open sequences (MaxSequencesPerClient).", connectionLimitReached: true));
             if (!_store.TryAdd(record))
                 return Refuse(record.ClientKey, new CreateSequenceRefusedFault("The offered sequence identifier is already in use."));
@@ -84,7 +91,10 @@ internal sealed class SequenceManager : IDisposable
     /// other RM version or of another identity is answered exactly as an unknown one.
     /// </summary>
     public ServerSession? Find(string id, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
-        _sessions.TryGetValue(id, out var s) && s.Endpoint == endpoint && !s.Ended && s.Record.Rm == rm && caller.MayUse(s.Record) ? s : null;
+        _sessions.TryGetValue(id, out var s) && Usable(s, endpoint, rm, caller) ? s : null;
+
+    private static bool Usable(ServerSession s, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
+        s.Endpoint == endpoint && !s.Ended && s.Record.Rm == rm && caller.MayUse(s.Record);
 
     /// <summary>The live session whose reply sequence has this id, under the same rules as <see cref="Find"/>.</summary>
     public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
@@ -95,6 +105,7 @@ internal sealed class SequenceManager : IDisposable
     {
         if (!Forget(session)) return;
         await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
+        await DeleteStoredAsync(session).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,8 +115,15 @@ internal sealed class SequenceManager : IDisposable
     public async ValueTask EndAfterDeliveryAsync(ServerSession session)
     {
         if (!Forget(session)) return;
-        if (session.BeginDrain()) await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
+        if (session.BeginDrain()) await EndDrainedAsync(session).ConfigureAwait(false);
         else new SequenceDelivery(session.Endpoint, this).Schedule(session);
+    }
+
+    /// <summary>Ends a session whose buffer is drained after its end (terminated or expired); a durable one leaves the store.</summary>
+    public async ValueTask EndDrainedAsync(ServerSession session)
+    {
+        await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
+        await DeleteStoredAsync(session).ConfigureAwait(false);
     }
 
     private bool Forget(ServerSession session)
@@ -119,8 +137,10 @@ internal sealed class SequenceManager : IDisposable
     private async Task SweepAsync()
     {
         var now = _time.GetUtcNow();
+        await SweepStoreAsync(now).ConfigureAwait(false);
         foreach (var session in _sessions.Values)
         {
+            if (Evict(session, now)) continue;
             bool inactive;
             lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
             if (!inactive) continue;

@@ -4,7 +4,9 @@ using WsRm.Protocol.ReliableMessaging;
 using WsRm.Protocol.Sequences;
 using WsRm.Protocol.Soap;
 using WsRm.Server.Diagnostics;
+using WsRm.Server.Durability;
 using WsRm.Server.Hosting;
+using WsRm.Storage;
 
 namespace WsRm.Server.Sequences;
 
@@ -22,7 +24,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
     public async Task HandleAsync(HttpContext http, SoapMessage message, RmVersion rm)
     {
         var header = message.Sequence!;
-        if (manager.Find(header.Identifier, endpoint, rm, SequenceCaller.From(http)) is not { } session)
+        if (await manager.FindAsync(header.Identifier, endpoint, rm, SequenceCaller.From(http), http.RequestAborted).ConfigureAwait(false) is not { } session)
         {
             await RmReplies.FaultAsync(http, message, rm, new UnknownSequenceFault(header.Identifier), manager).ConfigureAwait(false);
             return;
@@ -32,19 +34,34 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         var isLastMessage = !rm.Is11 && message.Action == rm.LastMessageAction;
         ReceiveDecision decision;
         PendingDelivery? pending = null;
+        Task<CommitResult>? commit = null;
         lock (session.Sync)
         {
-            decision = session.Record.Destination.Receive(header.MessageNumber, header.LastMessage || isLastMessage, manager.Time.GetUtcNow());
+            var now = manager.Time.GetUtcNow();
+            decision = session.Record.Destination.Receive(header.MessageNumber, header.LastMessage || isLastMessage, now);
             if (decision.Outcome == ReceiveOutcome.Accepted)
             {
-                pending = new PendingDelivery(header.MessageNumber, message, isLastMessage, ExpectsReply(session, message, isLastMessage));
+                pending = new PendingDelivery(header.MessageNumber, message, isLastMessage,
+                    PendingDelivery.ExpectsReplyFor(endpoint, message, isLastMessage, session.Record.Reply is not null));
                 session.Pending[header.MessageNumber] = pending;
                 if (!session.Record.Destination.Ordered) session.Arrivals.Enqueue(header.MessageNumber);
+                // Durable: the message and the sequence's new state are committed before the acknowledgement leaves.
+                if (endpoint.Durable)
+                {
+                    pending.Stored = false;
+                    commit = manager.Submit(session.TakeReplyRemovals(StoreBatch.Of(DurableSessions.Save(session),
+                        new AddMessage(StoredForms.Message(session, pending, now)))));
+                }
             }
             else if (decision.Outcome == ReceiveOutcome.Duplicate)
             {
                 pending = session.Pending.GetValueOrDefault(header.MessageNumber);
             }
+        }
+        if (commit is not null)
+        {
+            await manager.CommittedAsync(session, commit).ConfigureAwait(false);
+            lock (session.Sync) pending!.Stored = true;
         }
 
         switch (decision.Outcome)
@@ -103,14 +120,6 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         }
     }
 
-    // Whether the source waits for an answer on this HTTP response beyond the acknowledgement.
-    private bool ExpectsReply(ServerSession session, SoapMessage message, bool isLastMessage)
-    {
-        if (isLastMessage) return session.Record.Reply is not null;
-        // An action the endpoint does not have gets its ActionNotSupported fault in its turn, as the reply.
-        return !(message.Action is { } action && endpoint.Dispatcher.TryGetOperation(action, out var operation) && operation.IsOneWay);
-    }
-
     // A message the receive buffer has no room for is neither delivered nor acknowledged: answered with an empty 202,
     // as WCF's own destination answers it (it closes the request without a reply), so the source keeps it and
     // retransmits it on its own timer. An acknowledgement that leaves it out would break the real WCF client: its
@@ -134,8 +143,13 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         CachedReply? reply = null;
         if (original is null)
         {
+            var number = message.Sequence!.MessageNumber;
             lock (session.Sync)
-                if (session.Record.Reply is { } replies && replies.TryGet(message.Sequence!.MessageNumber, out var kept)) reply = kept;
+                if (session.Record.Reply is { } replies && replies.TryGet(number, out var kept)) reply = kept;
+            // A durable session keeps every reply not yet acknowledged in the store, also those from before a restart.
+            if (reply is null && endpoint.Durable && session.Record.Reply is not null
+                && await manager.Durable!.Store.FindReplyAsync(session.Id, number, http.RequestAborted).ConfigureAwait(false) is { } stored)
+                reply = StoredForms.Reply(stored);
         }
         await AnswerAsync(http, message, rm, session, reply).ConfigureAwait(false);
     }
@@ -190,6 +204,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         if (replyId is not null && reply.ReplyNumber > 0) answer.Sequence = new SequenceHeader(replyId, reply.ReplyNumber, reply.LastMessage);
         answer.Acknowledgements.Add(ack);
         answer.Fault = reply.Fault;
+        answer.FaultInBody = reply.FaultInBody;
         answer.WriteBody = reply.WriteBody;
         await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
     }

@@ -1,4 +1,6 @@
+using WsRm.Protocol.ReliableMessaging;
 using WsRm.Server.Hosting;
+using WsRm.Storage;
 using WsRm.Server.Storage;
 
 namespace WsRm.Server.Sequences;
@@ -33,6 +35,31 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
     /// session run one at a time (WCF's ConcurrencyMode.Single) and in order when the endpoint is ordered.
     /// </summary>
     public bool Delivering { get; set; }
+
+    /// <summary>For a durable session, the version of its stored sequence after the last change written (0: not stored).</summary>
+    public long Version { get; set; }
+
+    // Reply-number ranges the client acknowledged, not yet removed from the store: they ride on the next batch.
+    private List<(ulong Lower, ulong Upper)>? _replyRemovals;
+
+    /// <summary>Notes acknowledged replies of a durable session, to remove them from the store with its next change. Under <see cref="Sync"/>.</summary>
+    public void NoteAcknowledgedReplies(IReadOnlyList<AckRange> ranges)
+    {
+        if (!Endpoint.Durable || ranges.Count == 0) return;
+        _replyRemovals ??= [];
+        foreach (var r in ranges) _replyRemovals.Add((r.Lower, r.Upper));
+    }
+
+    /// <summary>Adds the noted reply removals to <paramref name="batch"/> and forgets them. Under <see cref="Sync"/>.</summary>
+    public StoreBatch TakeReplyRemovals(StoreBatch batch)
+    {
+        if (_replyRemovals is { Count: > 0 } removals)
+        {
+            batch.Add(new RemoveReplies(Id, [.. removals]));
+            removals.Clear();
+        }
+        return batch;
+    }
 
     /// <summary>
     /// Answers to one-way messages held until the buffer has room again (see SequencedMessageProcessor): each place the
@@ -75,8 +102,11 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
         }
     }
 
-    /// <summary>Ends the session: fails waiting requests, drops undelivered messages and disposes the session instance. Idempotent.</summary>
-    public async ValueTask EndAsync(SequenceEndedException reason)
+    /// <summary>
+    /// Ends the session: fails waiting requests with <paramref name="reason"/> (a <see cref="SequenceEndedException"/>,
+    /// or a store failure), drops undelivered messages and disposes the session instance. Idempotent.
+    /// </summary>
+    public async ValueTask EndAsync(Exception reason)
     {
         ServiceInstanceLease? instance;
         PendingDelivery[] waiting;

@@ -24,6 +24,13 @@ public sealed record RemoveMessage(string SequenceId, ulong Number) : StoreOpera
 /// <summary>Inserts a reply kept on the reply sequence.</summary>
 public sealed record AddReply(StoredReply Reply) : StoreOperation;
 
+/// <summary>
+/// Records that reply number <paramref name="Number"/> was given on the sequence's reply sequence: raises its last
+/// reply number, never lowers it, without a version check (replies are numbered by one delivery at a time, and this
+/// may commit in a service's own transaction beside the group commits).
+/// </summary>
+public sealed record NoteReplyNumber(string SequenceId, ulong Number) : StoreOperation;
+
 /// <summary>Deletes kept replies whose reply numbers the source acknowledged (ranges of reply numbers, inclusive).</summary>
 public sealed record RemoveReplies(string SequenceId, IReadOnlyList<(ulong Lower, ulong Upper)> Acknowledged) : StoreOperation;
 

@@ -5,7 +5,9 @@ namespace WsRm.Storage.Committing;
 /// <summary>
 /// Group commit: batches submitted while the writer is busy wait together and are written in one transaction with one
 /// flush, in the order they were submitted. A batch that conflicts is left out and the rest written again, so one
-/// stale writer never fails the others. Bounded: at most <c>capacity</c> batches wait; submitters wait for room.
+/// stale writer never fails the others. Batches are taken in the order <see cref="CommitAsync"/> was called, so a caller
+/// that submits under its own lock keeps its changes in order; the queue is not bounded here because its submitters
+/// are (each HTTP request or delivery waits for its one batch, and those are bounded by the server's limits).
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
@@ -15,21 +17,24 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public GroupCommitter(IGroupWriter writer, int maxGroup = 512, int capacity = 8192)
+    public GroupCommitter(IGroupWriter writer, int maxGroup = 512)
     {
         _writer = writer;
         _maxGroup = maxGroup;
-        _queue = Channel.CreateBounded<PendingCommit>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queue = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues <paramref name="batch"/>; completes when it is committed (or conflicted). Cancelling stops only the wait for room.</summary>
-    public async Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="batch"/> before returning (so the order of calls is the order of writes); the task completes
+    /// when it is committed (or conflicted). Once queued a batch is written whatever happens to the caller.
+    /// </summary>
+    public Task<CommitResult> CommitAsync(StoreBatch batch)
     {
-        if (batch.IsEmpty) return CommitResult.Committed;
+        if (batch.IsEmpty) return Task.FromResult(CommitResult.Committed);
         var pending = new PendingCommit(batch);
-        if (!_queue.Writer.TryWrite(pending)) await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        return await pending.Outcome.Task.ConfigureAwait(false);
+        if (!_queue.Writer.TryWrite(pending)) return Task.FromException<CommitResult>(new StoreUnavailableException("The store is closing."));
+        return pending.Outcome.Task;
     }
 
     private async Task RunAsync()

@@ -33,6 +33,7 @@ internal sealed class AddressingHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer();
         var app = builder.Build();
         if (forwardedHeaders)

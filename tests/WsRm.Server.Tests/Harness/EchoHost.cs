@@ -16,16 +16,55 @@ namespace WsRm.Server.Tests.Harness;
 /// The entry-point type argument only has to live in WsRm.Host's assembly: its top-level <c>Program</c> is internal
 /// and <c>HostApp</c> is static, so the sample service type stands in.
 /// </remarks>
-public sealed class EchoHost(params (string Key, string Value)[] settings) : WebApplicationFactory<EchoService>
+public sealed class EchoHost : WebApplicationFactory<EchoService>
 {
+    private readonly (string Key, string Value)[] _settings;
+    private readonly bool _ownsDatabase;
+
+    public EchoHost(params (string Key, string Value)[] settings) : this(null, settings)
+    {
+    }
+
+    /// <summary>
+    /// A host on the SQLite file <paramref name="database"/> (a restart of a host that used it), which it leaves in
+    /// place; null for a new file of its own, deleted with the host.
+    /// </summary>
+    public EchoHost(string? database, params (string Key, string Value)[] settings)
+    {
+        _settings = settings;
+        _ownsDatabase = database is null;
+        Database = database ?? NewDatabase();
+    }
+
+    /// <summary>A path for a new SQLite file in the temp folder.</summary>
+    public static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"wsrm-echohost-{Guid.NewGuid():N}.db");
+
+    /// <summary>Deletes a SQLite file and its journal files.</summary>
+    public static void DeleteDatabase(string database)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(database + suffix)) File.Delete(database + suffix);
+    }
+
     /// <summary>The server's clock; starts at 2025-01-01 and moves only when a test advances it.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     internal WireClient Wire => field ??= new WireClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
+    /// <summary>The host's SQLite store.</summary>
+    public string Database { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.UseSetting("WsRm:Storage:ConnectionString", $"Data Source={Database}");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase) DeleteDatabase(Database);
     }
 }

@@ -95,7 +95,7 @@ public sealed partial class GsoapVariantTests
         var response = await post.SendAsync(host.Wire);
 
         FaultAssert.SoapFault(response, set.EndsWith("soap12", StringComparison.Ordinal) ? SoapSpec.Soap12 : SoapSpec.Soap11, "Sender", "Client");
-        Assert.Empty(host.Services.GetRequiredService<PostedTexts>().StartingWith($"capture-{set}-post-1"));
+        Assert.Empty(host.Services.GetRequiredService<IPostedTexts>().StartingWith($"capture-{set}-post-1"));
     }
 
     private static string Edit(string body, string edit) => edit switch

@@ -72,7 +72,7 @@ public sealed class GsoapVectorTests
         }
 
         Assert.Equal(2, posted.Count);
-        Assert.Equal(posted, host.Services.GetRequiredService<PostedTexts>().StartingWith(posted[0][..^1]));
+        Assert.Equal(posted, host.Services.GetRequiredService<IPostedTexts>().StartingWith(posted[0][..^1]));
     }
 
     [Theory]

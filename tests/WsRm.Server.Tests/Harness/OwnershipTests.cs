@@ -23,6 +23,7 @@ public sealed class OwnershipTests
             b =>
             {
                 b.Services.AddSingleton<PostedTexts>();
+        b.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
                 b.Services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
                     .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
                 b.Services.AddAuthorization();

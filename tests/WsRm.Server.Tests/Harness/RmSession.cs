@@ -28,8 +28,8 @@ internal sealed class RmSession
     public WireResponse Created { get; }
 
     /// <summary>A sequence created some other way (e.g. by a captured CreateSequence), to send more messages on it.</summary>
-    public static RmSession Attach(WireClient client, Wire wire, string path, string id) =>
-        new(client, wire, path, id, null, new WireResponse(System.Net.HttpStatusCode.OK, null, "", []));
+    public static RmSession Attach(WireClient client, Wire wire, string path, string id, string? offerId = null) =>
+        new(client, wire, path, id, offerId, new WireResponse(System.Net.HttpStatusCode.OK, null, "", []));
 
     /// <summary>Sends CreateSequence (with an Offer unless <paramref name="offer"/> is false) and checks it was accepted.</summary>
     public static async Task<RmSession> CreateAsync(WireClient client, Wire wire, string path = "/echo", bool offer = true)

@@ -44,6 +44,7 @@ internal sealed class LoopbackApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer(o => server?.Invoke(o));
         var app = builder.Build();
         middleware?.Invoke(app);

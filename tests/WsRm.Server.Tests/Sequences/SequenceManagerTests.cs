@@ -27,7 +27,7 @@ public sealed class SequenceManagerTests : IDisposable
 
     public SequenceManagerTests()
     {
-        _services = new ServiceCollection().AddMetrics().AddSingleton<PostedTexts>().BuildServiceProvider();
+        _services = new ServiceCollection().AddMetrics().AddSingleton<PostedTexts>().AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>()).BuildServiceProvider();
         _manager = new SequenceManager(new InMemorySequenceStore(), Options.Create(_options), _time,
             NullLogger<SequenceManager>.Instance, new WsRmServerMetrics(_services.GetRequiredService<IMeterFactory>()));
         _endpoint = new ServiceEndpoint("/echo", ServiceDispatcher.Create(typeof(EchoService), null), ordered: true,

@@ -36,6 +36,7 @@ internal sealed class GatedHost : IAsyncDisposable
                 b.Services.AddSingleton<TimeProvider>(time);
                 b.Services.AddSingleton(gate);
                 b.Services.AddSingleton<PostedTexts>();
+        b.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
                 b.Services.AddWsRmServer(configure);
             },
             a =>

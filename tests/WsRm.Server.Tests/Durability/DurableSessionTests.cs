@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WsRm.Host.Services;
+using WsRm.Server.Tests.Harness;
+using WsRm.Storage;
+
+namespace WsRm.Server.Tests.Durability;
+
+/// <summary>
+/// Durable reliable sessions (the sample host's <c>/durable/echo</c>) on the raw wire: what a session accepted,
+/// delivered and answered is in the store, so a new server process on the same store goes on with the session.
+/// </summary>
+public sealed class DurableSessionTests : IDisposable
+{
+    private const string Path = "/durable/echo";
+    private readonly string _database = EchoHost.NewDatabase();
+
+    public void Dispose() => EchoHost.DeleteDatabase(_database);
+
+    [Theory, WireMatrix]
+    public async Task A_session_goes_on_in_a_new_server_on_the_same_store(RmSpec rm, SoapSpec soap)
+    {
+        var wire = new Wire(rm, soap);
+        RmSession session;
+        WireResponse firstReply;
+        await using (var before = new EchoHost(_database))
+        {
+            session = await RmSession.CreateAsync(before.Wire, wire, Path);
+            Assert.Equal("1-1", (await session.PostAsync(1, "durable-a")).AckFor(session.Id).RangeText);
+            firstReply = await session.EchoOkAsync(2, "before the restart");
+            Assert.Equal(["durable-a"], await session.ReceivedAsync(3, "durable-"));
+        }
+
+        await using var after = new EchoHost(_database);
+        var resumed = RmSession.Attach(after.Wire, wire, Path, session.Id, session.OfferId);
+
+        // A retransmission of a message from before is recognised and not run again; a retransmitted request gets the
+        // reply it got before (the same reply number); numbering goes on.
+        Assert.Equal("1-3", (await resumed.PostAsync(1, "durable-a")).AckFor(session.Id).RangeText);
+        var again = await resumed.EchoOkAsync(2, "before the restart");
+        Assert.Equal(firstReply.Sequence!.MessageNumber, again.Sequence!.MessageNumber);
+        Assert.Equal("1-4", (await resumed.PostAsync(4, "durable-b")).AckFor(session.Id).RangeText);
+        var next = await resumed.EchoOkAsync(5, "after the restart");
+        Assert.Equal(firstReply.Sequence.MessageNumber + 2, next.Sequence!.MessageNumber);
+        Assert.Equal(["durable-a", "durable-b"], await resumed.ReceivedAsync(6, "durable-"));
+        (await resumed.TerminateAsync(lastMsgNumber: 6)).AssertOk();
+        FaultAssert.RmHeaderFault(await resumed.PostAsync(7, "durable-c"), wire, "UnknownSequence", session.Id);
+    }
+
+    [Fact]
+    public async Task Messages_acknowledged_but_not_delivered_before_a_crash_are_delivered_when_the_server_starts_again()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        string id;
+        await using (var before = new EchoHost(_database))
+        {
+            var session = await RmSession.CreateAsync(before.Wire, wire, Path);
+            id = session.Id;
+            await session.PostAsync(1, "crash-a");
+            Assert.Equal(["crash-a"], await session.ReceivedAsync(2, "crash-"));
+            // What a crash between acknowledgement and delivery leaves: messages 3 and 4 accepted, not delivered.
+            var store = before.Services.GetRequiredService<IWsRmStore>();
+            var stored = (await store.FindSequenceAsync(id))!;
+            Assert.Equal(CommitResult.Committed, await store.CommitAsync(StoreBatch.Of(
+                new SaveSequence(stored with { Received = "1-4" }),
+                new AddMessage(StoredPost(id, 3, "crash-c", wire)), new AddMessage(StoredPost(id, 4, "crash-d", wire)))));
+        }
+
+        await using var after = new EchoHost(_database);
+        var texts = after.Services.GetRequiredService<IPostedTexts>();
+        await WaitForAsync(() => texts.StartingWith("crash-").Length == 3);
+        Assert.Equal(["crash-a", "crash-c", "crash-d"], texts.StartingWith("crash-"));
+        var resumed = RmSession.Attach(after.Wire, wire, Path, id, null);
+        Assert.Equal("1-5", (await resumed.PostAsync(5, "crash-e")).AckFor(id).RangeText);
+    }
+
+    [Fact]
+    public async Task Idle_durable_sequences_leave_memory_and_come_back_on_their_next_message()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        await using var host = new EchoHost(_database, ("WsRm:MaxPendingChannels", "200000"), ("WsRm:InactivityTimeout", "01:00:00"));
+        var store = host.Services.GetRequiredService<IWsRmStore>();
+        var session = await RmSession.CreateAsync(host.Wire, wire, Path);
+        await session.PostAsync(1, "idle-a");
+        for (var start = 0; start < 100_000; start += 5_000)
+        {
+            var batch = new StoreBatch();
+            for (var i = start; i < start + 5_000; i++)
+                batch.Add(new SaveSequence((await store.FindSequenceAsync(session.Id))! with { Id = $"urn:idle:{i}", ReplyId = null, Version = 0 }));
+            Assert.Equal(CommitResult.Committed, await store.CommitAsync(batch));
+        }
+        Assert.Equal(100_001, await store.CountSequencesAsync());
+
+        var manager = host.Services.GetRequiredService<WsRm.Server.Sequences.SequenceManager>();
+        Assert.Equal(1, manager.Count);
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await WaitForAsync(() => manager.Count == 0);
+
+        var idle = RmSession.Attach(host.Wire, wire, Path, "urn:idle:77777", null);
+        Assert.Equal("1-1", (await idle.PostAsync(1, "idle-b")).AckFor("urn:idle:77777").RangeText);
+        Assert.Equal("1-2", (await session.PostAsync(2, "idle-c")).AckFor(session.Id).RangeText);
+        Assert.Equal(2, manager.Count);
+    }
+
+    private static StoredMessage StoredPost(string id, ulong number, string text, Wire wire) => new()
+    {
+        SequenceId = id,
+        Number = number,
+        Endpoint = Path,
+        Action = Ns.PostAction,
+        Envelope = System.Text.Encoding.UTF8.GetBytes(Messages.Post(wire, "http://localhost" + Path, id, number, text).Build()),
+        Received = DateTimeOffset.UnixEpoch,
+    };
+
+    // Delivery after a start runs with no request to wait on: poll its visible effect, bounded.
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
+            await Task.Delay(20);
+        }
+    }
+}
