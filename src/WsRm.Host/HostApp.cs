@@ -4,7 +4,8 @@ namespace WsRm.Host;
 
 /// <summary>
 /// Builds the runnable server: the sample echo service, reliable at <c>/echo</c> (in memory), durable at
-/// <c>/durable/echo</c> and plain at <c>/plain/echo</c>, with the posted texts kept in the WsRm store.
+/// <c>/durable/echo</c> and plain at <c>/plain/echo</c>, and the queued endpoint <c>/queue/post</c>; the posted texts of
+/// all of them are kept in the WsRm store.
 /// </summary>
 public static class HostApp
 {
@@ -28,8 +29,9 @@ public static class HostApp
         var app = builder.Build();
         app.MapWsRmService<EchoService>("/echo");
         app.MapWsRmService<EchoService>("/durable/echo", o => o.Durable = true);
+        app.MapWsRmQueue<PostQueueService>("/queue/post");
         app.MapSoapService<EchoService>("/plain/echo");
-        app.MapGet("/", () => "WsRm host: reliable echo at /echo, durable at /durable/echo, plain at /plain/echo (SOAP 1.1 or 1.2, WS-RM 1.0 or 1.1).");
+        app.MapGet("/", () => "WsRm host: reliable echo at /echo, durable at /durable/echo, plain at /plain/echo, queued posts at /queue/post (SOAP 1.1 or 1.2, WS-RM 1.0 or 1.1).");
         return app;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class SqliteStoreAdmin(SqliteWsRmStore store) : IWsRmStoreAdmin
 
     public Task<IReadOnlyList<QueueDepth>> GetQueueDepthsAsync(CancellationToken cancellationToken = default) =>
         store.ReadManyAsync("""
-            SELECT CASE WHEN state IN (0, 1) THEN 0 ELSE 1 END AS kind, endpoint, COUNT(*), MIN(received) FROM wsrm_messages GROUP BY 1, 2
+            SELECT CASE WHEN state IN (0, 1, 5) THEN 0 ELSE 1 END AS kind, endpoint, COUNT(*), MIN(received) FROM wsrm_messages GROUP BY 1, 2
             UNION ALL
             SELECT CASE WHEN state = 0 THEN 2 ELSE 3 END AS kind, queue, COUNT(*), MIN(enqueued) FROM wsrm_outbox GROUP BY 1, 2
             ORDER BY 1, 2

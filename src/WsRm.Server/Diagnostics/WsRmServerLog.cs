@@ -47,6 +47,18 @@ internal static partial class WsRmServerLog
     [LoggerMessage(15, LogLevel.Information, "Sequence {SequenceId} on {Endpoint} recovered from the store with {Buffered} message(s) still to deliver")]
     public static partial void SequenceRecovered(ILogger logger, string sequenceId, string endpoint, int buffered);
 
+    [LoggerMessage(16, LogLevel.Warning, "Queued endpoint {Endpoint}: the store failed: {Reason}; messages taken are taken again after their lease")]
+    public static partial void QueueStoreFailed(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(17, LogLevel.Warning, "Queued endpoint {Endpoint}: message {MessageNumber} of sequence {SequenceId} failed (attempt {Attempt}): {Error}")]
+    public static partial void QueuedMessageFailed(ILogger logger, string endpoint, string sequenceId, ulong messageNumber, int attempt, string error);
+
+    [LoggerMessage(18, LogLevel.Error, "Queued endpoint {Endpoint}: message {MessageNumber} of sequence {SequenceId} is poison (ReceiveErrorHandling {Handling}): {Error}")]
+    public static partial void PoisonMessage(ILogger logger, string endpoint, string sequenceId, ulong messageNumber, string handling, string error);
+
+    [LoggerMessage(19, LogLevel.Information, "Queued endpoint {Endpoint} resumed: no faulting poison message is left")]
+    public static partial void QueueResumed(ILogger logger, string endpoint);
+
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
 }

@@ -35,7 +35,11 @@ internal sealed class DurableSessions(IWsRmStore store, WsRmServerOptions option
         var rm = RmVersion.FromNamespace(stored.RmNamespace) ?? throw new InvalidDataException($"Sequence {stored.Id} has an unknown RM namespace '{stored.RmNamespace}'.");
         var soap = SoapVersion.FromNamespace(stored.SoapNamespace) ?? throw new InvalidDataException($"Sequence {stored.Id} has an unknown SOAP namespace '{stored.SoapNamespace}'.");
         var wsa = stored.AddressingNamespace is { } ns ? AddressingVersion.FromNamespace(ns) : null;
-        var buffered = messages.Where(m => m.State is MessageState.Ready or MessageState.InProgress or MessageState.Waiting).ToList();
+        // A queued endpoint's receive buffer holds only the messages waiting behind a gap (the rest are in the queue,
+        // delivered by its consumer); a session's holds everything not yet delivered.
+        var queued = endpoint.Queue is not null;
+        var buffered = messages.Where(m => queued ? m.State == MessageState.Waiting
+            : m.State is MessageState.Ready or MessageState.InProgress or MessageState.Waiting).ToList();
 
         var destination = DestinationSequence.Restore(stored.Id, rm, stored.Ordered, Limits(endpoint), new DestinationSnapshot(
             SequenceRanges.Parse(stored.Received), buffered.Select(m => m.Number).ToList(), stored.LastMessageNumber,
@@ -47,7 +51,7 @@ internal sealed class DurableSessions(IWsRmStore store, WsRmServerOptions option
             Owner = stored.Owner,
         };
         var session = new ServerSession(record, endpoint) { Version = stored.Version };
-        foreach (var m in buffered)
+        foreach (var m in queued ? [] : buffered)
         {
             var message = EnvelopeReader.Read(m.Envelope);
             var isLast = !rm.Is11 && message.Action == rm.LastMessageAction;

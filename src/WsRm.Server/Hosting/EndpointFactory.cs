@@ -13,6 +13,41 @@ namespace WsRm.Server.Hosting;
 /// <summary>Builds the endpoint for a service type: its dispatcher, then a reliable or plain handler, mapped with endpoint routing.</summary>
 internal static class EndpointFactory
 {
+    /// <summary>
+    /// Maps a queued endpoint: a durable reliable endpoint whose accepted messages go to the target queue in the store,
+    /// run by its queue consumer. Throws when a contract operation is not one-way (naming it), when the
+    /// options are invalid, or when there is no store.
+    /// </summary>
+    public static IEndpointConventionBuilder MapQueue<TService>(IEndpointRouteBuilder endpoints, string pattern, Action<WsRmQueueOptions>? configure)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<WsRmServerMarker>() is null)
+            throw new InvalidOperationException("MapWsRmQueue needs the WsRm server services: call builder.Services.AddWsRmServer() first.");
+        var queue = new WsRmQueueOptions();
+        configure?.Invoke(queue);
+        if (queue.Validate().ToList() is { Count: > 0 } errors)
+            throw new ArgumentException($"MapWsRmQueue at {pattern}: " + string.Join(" ", errors), nameof(configure));
+        var options = services.GetRequiredService<IOptions<WsRmServerOptions>>().Value;
+        var dispatcher = ServiceDispatcher.Create(typeof(TService), queue.Contract);
+        if (dispatcher.Operations.FirstOrDefault(o => !o.IsOneWay) is { } twoWay)
+            throw new InvalidOperationException(
+                $"MapWsRmQueue at {pattern}: {typeof(TService).Name} has the request-reply operation '{twoWay.Name}' ({twoWay.Action}); a queued endpoint takes one-way operations only ([OperationContract(IsOneWay = true)]).");
+        var endpoint = new ServiceEndpoint(pattern, dispatcher, queue.Ordered ?? options.Ordered, ServiceInstanceMode.PerCall,
+            options.IncludeExceptionDetailInFaults, services)
+        {
+            Durable = true,
+            Queue = queue,
+        };
+        var manager = services.GetRequiredService<SequenceManager>();
+        manager.RegisterDurable(endpoint);
+        var handler = new ReliableEndpointHandler(endpoint, manager, services.GetRequiredService<Queues.QueueConsumers>().Add(endpoint));
+        return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync)
+            .WithDisplayName($"WS-RM queue {dispatcher.ContractNames} at {pattern}");
+    }
+
     public static IEndpointConventionBuilder Map<TService>(IEndpointRouteBuilder endpoints, string pattern,
         Action<WsRmServiceOptions>? configure, bool reliable) where TService : class
     {

@@ -39,6 +39,12 @@ internal sealed class ServiceEndpoint
     /// </summary>
     public bool Durable { get; init; }
 
+    /// <summary>
+    /// For a queued endpoint (<c>MapWsRmQueue</c>), its settings: accepted messages go to the target queue in the store
+    /// and a consumer runs them at its own pace; null for an endpoint that delivers on its sessions.
+    /// </summary>
+    public WsRmQueueOptions? Queue { get; init; }
+
     /// <summary>The configured address (<see cref="WsRmServiceOptions.Address"/>), or null to take the request URL.</summary>
     public Uri? Address { get; init; }
 

@@ -4,6 +4,7 @@ using WsRm.Server;
 using Microsoft.Extensions.Hosting;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Durability;
+using WsRm.Server.Queues;
 using WsRm.Server.Hosting;
 using WsRm.Server.Sequences;
 using WsRm.Server.Storage;
@@ -29,6 +30,9 @@ public static class WsRmServerServiceCollectionExtensions
         services.TryAddSingleton<SequenceManager>();
         services.TryAddSingleton<WsRmTransactionAccessor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DurableRecovery>());
+        services.TryAddSingleton<QueueMetrics>();
+        services.TryAddSingleton<QueueConsumers>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueConsumers>());
         return services;
     }
 }

@@ -128,6 +128,7 @@ internal sealed partial class SequenceManager
     /// </summary>
     public async Task RecoverAsync(ServiceEndpoint endpoint, CancellationToken cancellationToken)
     {
+        if (endpoint.Queue is not null) return; // its consumer takes what is in the queue
         var store = Durable!.Store;
         foreach (var id in await store.FindSequencesWithMessagesAsync(endpoint.Pattern, cancellationToken).ConfigureAwait(false))
         {

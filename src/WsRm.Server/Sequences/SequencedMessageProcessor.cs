@@ -125,7 +125,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
     // retransmits it on its own timer. An acknowledgement that leaves it out would break the real WCF client: its
     // request-reply channel faults the session with InvalidAcknowledgement when the answer to a request does not
     // acknowledge it, and a BufferRemaining of 0 stalls it until its next poll (SendTimeout / 2).
-    private Task AnswerDroppedAsync(HttpContext http, SoapMessage message, ServerSession session)
+    internal Task AnswerDroppedAsync(HttpContext http, SoapMessage message, ServerSession session)
     {
         manager.Metrics.Dropped();
         WsRmServerLog.MessageDropped(manager.Logger, session.Id, message.Sequence!.MessageNumber);
@@ -185,7 +185,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
 
     // endAck: the acknowledgement taken when the delivery ended the session (after a service failure), so that the
     // answer does not carry the terminated sequence's final acknowledgement.
-    private async Task AnswerAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, CachedReply? reply,
+    internal async Task AnswerAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, CachedReply? reply,
         SequenceAcknowledgement? endAck = null)
     {
         SequenceAcknowledgement ack;
@@ -209,7 +209,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         await SoapHttp.WriteAsync(http.Response, answer).ConfigureAwait(false);
     }
 
-    private async Task OnFaultAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, WsRmFault fault)
+    internal async Task OnFaultAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, WsRmFault fault)
     {
         if (fault.Scope == FaultScope.Sequence)
         {

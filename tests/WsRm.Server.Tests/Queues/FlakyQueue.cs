@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using WsRm.Host.Services;
+
+namespace WsRm.Server.Tests.Queues;
+
+/// <summary>
+/// What the queued test service saw: every attempt per text, the texts it processed in order, and a gate that holds
+/// every call while closed. Posts whose text starts with "bad" throw.
+/// </summary>
+public sealed class FlakyQueue
+{
+    private readonly Lock _lock = new();
+    private readonly List<string> _processed = [];
+    private TaskCompletionSource _open = Opened();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ConcurrentDictionary<string, int> Attempts { get; } = new();
+
+    public string[] Processed
+    {
+        get { lock (_lock) return [.. _processed]; }
+    }
+
+    public void Close()
+    {
+        lock (_lock) if (_open.Task.IsCompleted) _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Open()
+    {
+        lock (_lock) _open.TrySetResult();
+    }
+
+    public void Run(string text)
+    {
+        Task open;
+        lock (_lock) open = _open.Task;
+        open.Wait(TimeSpan.FromSeconds(30));
+        Attempts.AddOrUpdate(text, 1, (_, n) => n + 1);
+        if (text.StartsWith("bad", StringComparison.Ordinal))
+        {
+            Changed();
+            throw new InvalidOperationException("Refused on purpose: " + text);
+        }
+        lock (_lock) _processed.Add(text);
+        Changed();
+    }
+
+    /// <summary>Waits, bounded, until <paramref name="condition"/> holds; woken by every attempt, not by polling.</summary>
+    public async Task WaitUntilAsync(Func<FlakyQueue, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            Task changed;
+            lock (_lock) changed = _changed.Task;
+            if (condition(this)) return;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"Never held. Processed: {string.Join(", ", Processed)}; attempts: {string.Join(", ", Attempts.Select(a => $"{a.Key}={a.Value}"))}");
+            try
+            {
+                await changed.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    private void Changed()
+    {
+        TaskCompletionSource changed;
+        lock (_lock)
+        {
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tcs.SetResult();
+        return tcs;
+    }
+}
+
+/// <summary>The sample queued contract on <see cref="FlakyQueue"/>.</summary>
+public sealed class FlakyPostQueue(FlakyQueue queue) : IPostQueue
+{
+    public void Post(string text) => queue.Run(text);
+}

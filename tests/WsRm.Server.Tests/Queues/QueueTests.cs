@@ -1,0 +1,203 @@
+using Microsoft.AspNetCore.Builder;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Hosting;
+using WsRm.Storage;
+
+namespace WsRm.Server.Tests.Queues;
+
+/// <summary>
+/// Queued endpoints (MapWsRmQueue): messages are committed to the target queue and acknowledged at once; the consumer
+/// runs them at its own pace, in order per ordered sequence, retries failures WCF's way and handles poison messages
+/// while later messages flow.
+/// </summary>
+public sealed class QueueTests : IDisposable
+{
+    private const string PostAction = "urn:wsrm:samples/IPostQueue/Post";
+    private readonly string _database = EchoHost.NewDatabase();
+
+    public void Dispose() => EchoHost.DeleteDatabase(_database);
+
+    private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
+        session.SendAsync(Messages.Application(session.Wire, session.To, PostAction, session.Id, number,
+            $"<Post xmlns=\"urn:wsrm:samples\"><text>{Envelope.Escape(text)}</text></Post>"));
+
+    [Theory, WireMatrix]
+    public async Task A_burst_is_acknowledged_while_the_service_is_busy_and_drained_in_order(RmSpec rm, SoapSpec soap)
+    {
+        await using var host = await QueueHost.StartAsync(_database);
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(rm, soap), "/queue");
+        host.Queue.Close();
+
+        for (ulong n = 1; n <= 40; n++)
+            Assert.Equal($"1-{n}", (await PostAsync(session, n, $"burst-{n:D2}")).AckFor(session.Id).RangeText);
+        Assert.Empty(host.Queue.Processed);
+        host.Queue.Open();
+
+        await host.Queue.WaitUntilAsync(q => q.Processed.Length == 40);
+        Assert.Equal(Enumerable.Range(1, 40).Select(n => $"burst-{n:D2}"), host.Queue.Processed);
+    }
+
+    [Fact]
+    public async Task A_message_behind_a_gap_waits_in_the_queue_until_the_gap_is_filled()
+    {
+        await using var host = await QueueHost.StartAsync(_database);
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
+
+        Assert.Equal("3-3", (await PostAsync(session, 3, "gap-c")).AckFor(session.Id).RangeText);
+        Assert.Equal("2-3", (await PostAsync(session, 2, "gap-b")).AckFor(session.Id).RangeText);
+        Assert.Equal(MessageState.Waiting, (await host.Store.Admin.FindMessageAsync(session.Id, 3))!.State);
+        Assert.Empty(host.Queue.Processed);
+
+        await PostAsync(session, 1, "gap-a");
+        await host.Queue.WaitUntilAsync(q => q.Processed.Length == 3);
+        Assert.Equal(["gap-a", "gap-b", "gap-c"], host.Queue.Processed);
+    }
+
+    [Theory]
+    [InlineData(ReceiveErrorHandling.Move, MessageState.Parked)]
+    [InlineData(ReceiveErrorHandling.Reject, MessageState.Rejected)]
+    public async Task A_failing_message_is_tried_exactly_the_configured_times_then_set_aside_while_later_messages_flow(ReceiveErrorHandling handling, MessageState poison)
+    {
+        await using var host = await QueueHost.StartAsync(_database, o =>
+        {
+            o.ReceiveRetryCount = 2;
+            o.MaxRetryCycles = 2;
+            o.RetryCycleDelay = TimeSpan.FromMinutes(10);
+            o.ReceiveErrorHandling = handling;
+        });
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
+
+        await PostAsync(session, 1, "bad-1");
+        await PostAsync(session, 2, "good-2");
+        // First cycle: 1 + ReceiveRetryCount attempts at once; then, while it waits for the next cycle, later messages flow.
+        await host.Queue.WaitUntilAsync(q => q.Attempts.GetValueOrDefault("bad-1") == 3 && q.Processed.Contains("good-2"));
+        for (var cycle = 2; cycle <= 3; cycle++)
+        {
+            await PostAsync(session, (ulong)cycle + 1, $"good-{cycle + 1}");
+            await host.Queue.WaitUntilAsync(q => q.Processed.Contains($"good-{cycle + 1}"));
+            Assert.Equal(3 * (cycle - 1), host.Queue.Attempts["bad-1"]);
+            host.Time.Advance(TimeSpan.FromMinutes(10));
+            await host.Queue.WaitUntilAsync(q => q.Attempts["bad-1"] == 3 * cycle);
+        }
+
+        // (1 + MaxRetryCycles) × (ReceiveRetryCount + 1) = 9 attempts, then the poison queue.
+        await WaitForStateAsync(host, session.Id, 1, poison);
+        var parked = (await host.Store.Admin.ListPoisonAsync("/queue", 10)).Single();
+        Assert.Equal((poison, 3, "Refused on purpose: bad-1"), (parked.State, parked.Cycles, parked.LastError));
+        host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(9, host.Queue.Attempts["bad-1"]);
+        Assert.Equal(["good-2", "good-3", "good-4"], host.Queue.Processed);
+    }
+
+    [Fact]
+    public async Task Drop_deletes_the_poison_message()
+    {
+        await using var host = await QueueHost.StartAsync(_database, o =>
+        {
+            o.ReceiveRetryCount = 1;
+            o.MaxRetryCycles = 0;
+            o.ReceiveErrorHandling = ReceiveErrorHandling.Drop;
+        });
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
+
+        await PostAsync(session, 1, "bad-dropped");
+        await PostAsync(session, 2, "good-after");
+        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("good-after"));
+
+        Assert.Equal(2, host.Queue.Attempts["bad-dropped"]);
+        Assert.Null(await host.Store.Admin.FindMessageAsync(session.Id, 1));
+        Assert.Empty(await host.Store.Admin.ListPoisonAsync(null, 10));
+    }
+
+    [Fact]
+    public async Task Fault_stops_the_endpoint_until_the_message_is_removed_then_it_resumes()
+    {
+        await using var host = await QueueHost.StartAsync(_database, o =>
+        {
+            o.ReceiveRetryCount = 0;
+            o.MaxRetryCycles = 0;
+            o.ReceiveErrorHandling = ReceiveErrorHandling.Fault;
+        });
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
+
+        await PostAsync(session, 1, "bad-stops");
+        await WaitForStateAsync(host, session.Id, 1, MessageState.Faulted);
+        // Still received and acknowledged, not delivered.
+        Assert.Equal("1-2", (await PostAsync(session, 2, "good-held")).AckFor(session.Id).RangeText);
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("good-held", host.Queue.Processed);
+
+        Assert.Equal(1, await host.Store.Admin.PurgePoisonAsync("/queue", session.Id, 1));
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("good-held"));
+    }
+
+    [Fact]
+    public async Task What_the_queue_accepted_before_a_restart_is_delivered_after_it()
+    {
+        var queue = new FlakyQueue();
+        string id;
+        await using (var before = await QueueHost.StartAsync(_database, queue: queue))
+        {
+            queue.Close();
+            var session = await RmSession.CreateAsync(before.Wire, new Wire(RmSpec.Rm10, SoapSpec.Soap11), "/queue");
+            id = session.Id;
+            for (ulong n = 1; n <= 5; n++) await PostAsync(session, n, $"restart-{n}");
+            // Stopped with the service still holding the first message: none marked done.
+        }
+        queue.Open();
+        var fresh = new FlakyQueue();
+        await using var after = await QueueHost.StartAsync(_database, queue: fresh);
+        after.Time.Advance(TimeSpan.FromMinutes(6));
+        await fresh.WaitUntilAsync(q => q.Processed.Length >= 5);
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"restart-{n}"), fresh.Processed.Where(t => t.StartsWith("restart-", StringComparison.Ordinal)).Distinct());
+        var resumed = RmSession.Attach(after.Wire, new Wire(RmSpec.Rm10, SoapSpec.Soap11), "/queue", id);
+        Assert.Equal("1-6", (await PostAsync(resumed, 6, "restart-6")).AckFor(id).RangeText);
+    }
+
+    [Fact]
+    public async Task A_full_queue_takes_no_new_message_until_it_drains()
+    {
+        await using var host = await QueueHost.StartAsync(_database, o => o.MaxQueueLength = 3);
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
+        host.Queue.Close();
+
+        for (ulong n = 1; n <= 3; n++) await PostAsync(session, n, $"full-{n}");
+        var refused = await PostAsync(session, 4, "full-4");
+        Assert.Equal(HttpStatusCode.Accepted, refused.Status);
+        Assert.Equal("1-3", (await session.AckRequestedAsync()).AckFor(session.Id).RangeText);
+
+        host.Queue.Open();
+        await host.Queue.WaitUntilAsync(q => q.Processed.Length == 3);
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await WaitForAsync(async () => (await PostAsync(session, 4, "full-4")).Status == HttpStatusCode.OK);
+        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("full-4"));
+    }
+
+    [Fact]
+    public void A_contract_with_a_request_reply_operation_cannot_be_a_queue()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => TestApp.Build(
+            b => b.Services.AddWsRmServer().AddWsRmSqliteStore(o => o.ConnectionString = $"Data Source={_database}").AddSingleton<WsRm.Host.Services.PostedTexts>()
+                .AddSingleton<WsRm.Host.Services.IPostedTexts>(sp => sp.GetRequiredService<WsRm.Host.Services.PostedTexts>()),
+            a => a.MapWsRmQueue<WsRm.Host.Services.EchoService>("/not-a-queue")));
+        Assert.Contains("Echo", e.Message);
+        Assert.Contains("one-way", e.Message);
+    }
+
+    private static async Task WaitForStateAsync(QueueHost host, string id, ulong number, MessageState state) =>
+        await WaitForAsync(async () => (await host.Store.Admin.FindMessageAsync(id, number))?.State == state);
+
+    // The consumer's store writes have no request to wait on: poll them, bounded.
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
+            await Task.Delay(20);
+        }
+    }
+}
