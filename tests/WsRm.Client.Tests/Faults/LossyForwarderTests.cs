@@ -3,13 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using WsRm.Client.Tests.Infrastructure;
 
 namespace WsRm.Client.Tests.Faults;
 
@@ -207,37 +201,26 @@ public sealed partial class LossyForwarderTests : IAsyncLifetime
     private sealed class Backend : IAsyncDisposable
     {
         private readonly ConcurrentQueue<string> _received = new();
-        private WebApplication _app = null!;
+        private LoopbackServer _server = null!;
 
-        public Uri Address { get; private set; } = null!;
+        public Uri Address => _server.Url("/svc");
 
         public IReadOnlyList<string> Received => [.. _received];
 
         public static async Task<Backend> StartAsync()
         {
             var backend = new Backend();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            app.Run(async context =>
+            backend._server = await LoopbackServer.StartAsync(app => app.Run(async context =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 var marker = Marker().Match(await reader.ReadToEndAsync()).Groups[1].Value;
                 backend._received.Enqueue(marker);
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync("reply:" + marker);
-            });
-            await app.StartAsync().Within(Bounded.Short);
-            backend._app = app;
-            backend.Address = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/svc");
+            }));
             return backend;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync().Within(Bounded.Short);
-            await _app.DisposeAsync().Within(Bounded.Short);
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

@@ -16,7 +16,7 @@ public sealed class ServerRestartTests
         [WsRmVersion.Rm11, WsRmSoapVersion.Soap11],
     ];
 
-    private static KestrelOnPort NewServer() => new(HostApp.Build);
+    private static LoopbackServer NewServer() => new(HostApp.Build);
 
     private static async Task AssertUnknownSequenceAsync(WsRmSession session, Task call, Stopwatch since)
     {
@@ -36,7 +36,7 @@ public sealed class ServerRestartTests
     {
         await using var server = NewServer();
         await server.StartAsync();
-        var address = new Uri(server.BaseAddress, "/echo");
+        var address = server.Url("/echo");
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Sessions.Options(address, rm, soap)).Within();
         Assert.Equal("before", await session.EchoAsync("before"));
@@ -54,7 +54,7 @@ public sealed class ServerRestartTests
     {
         await using var server = NewServer();
         await server.StartAsync();
-        var address = new Uri(server.BaseAddress, "/echo");
+        var address = server.Url("/echo");
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Sessions.Options(address, rm, soap)).Within();
         await session.PostAsync("before").Within();

@@ -7,7 +7,7 @@ namespace WsRm.Client.Tests.Network;
 /// <summary>
 /// The network between two companies fails in ways other than losing a message: a port that refuses connections for a
 /// while, connections reset mid-response, gateways answering 502/503/HTML, a response that never comes. Each test puts
-/// a <see cref="FaultyForwarder"/> in front of the real server; the session must ride through, every post arriving
+/// a <see cref="LossyForwarder"/> with scripted faults in front of the real server; the session must ride through, every post arriving
 /// once and in order, or fail fast and say why.
 /// </summary>
 public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<ServerFixture>
@@ -18,7 +18,7 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
         [WsRmVersion.Rm11, WsRmSoapVersion.Soap12],
     ];
 
-    private WsRmClientOptions Options(FaultyForwarder forwarder, WsRmVersion rm = WsRmVersion.Rm11, WsRmSoapVersion soap = WsRmSoapVersion.Soap12) =>
+    private WsRmClientOptions Options(LossyForwarder forwarder, WsRmVersion rm = WsRmVersion.Rm11, WsRmSoapVersion soap = WsRmSoapVersion.Soap12) =>
         Sessions.Options(server.EchoAddress, rm, soap, via: forwarder.Address);
 
     [Theory]
@@ -26,7 +26,7 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
     public async Task A_port_that_refuses_connections_for_two_seconds_is_ridden_through(WsRmVersion rm, WsRmSoapVersion soap)
     {
         var watch = Stopwatch.StartNew();
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
         var log = new RecordingLogger(TimeProvider.System);
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Options(forwarder, rm, soap), logger: log).Within();
@@ -54,26 +54,26 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
     [MemberData(nameof(Versions))]
     public async Task Connections_reset_mid_response_are_retried(WsRmVersion rm, WsRmSoapVersion soap)
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
-        forwarder.Inject(EchoContract.Post, ForwarderFault.ResetMidResponse, ForwarderFault.ResetMidResponse, ForwarderFault.ResetMidResponse);
-        forwarder.Inject(EchoContract.Echo, ForwarderFault.ResetMidResponse);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
+        forwarder.Script(EchoContract.Post, LossyFault.ResetMidResponse, LossyFault.ResetMidResponse, LossyFault.ResetMidResponse);
+        forwarder.Script(EchoContract.Echo, LossyFault.ResetMidResponse);
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Options(forwarder, rm, soap)).Within();
 
         await Workload.RunAndCloseAsync(session, Workload.Prefix($"reset-{rm}"), posts: 10);
 
-        Assert.Equal(0, forwarder.Pending);
-        Assert.Equal(4, forwarder.Requests.Count(r => r.Fault == ForwarderFault.ResetMidResponse));
+        Assert.Equal(0, forwarder.ScriptedPending);
+        Assert.Equal(4, forwarder.Exchanges.Count(e => e.Fault == LossyFault.ResetMidResponse));
     }
 
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task Gateway_errors_and_500s_that_are_not_SOAP_are_retried_promptly(WsRmVersion rm, WsRmSoapVersion soap)
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
-        forwarder.Inject(EchoContract.Post, ForwarderFault.BadGateway, ForwarderFault.ServiceUnavailable,
-            ForwarderFault.InternalErrorNotSoap, ForwarderFault.BadGateway, ForwarderFault.ServiceUnavailable);
-        forwarder.Inject(EchoContract.Echo, ForwarderFault.InternalErrorNotSoap, ForwarderFault.ServiceUnavailable);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
+        forwarder.Script(EchoContract.Post, LossyFault.BadGateway, LossyFault.ServiceUnavailable,
+            LossyFault.InternalErrorNotSoap, LossyFault.BadGateway, LossyFault.ServiceUnavailable);
+        forwarder.Script(EchoContract.Echo, LossyFault.InternalErrorNotSoap, LossyFault.ServiceUnavailable);
         using var http = Sessions.Http();
         var options = Options(forwarder, rm, soap);
         options.InitialRetransmissionTimeout = TimeSpan.FromSeconds(2); // the timers alone would take seconds per fault
@@ -82,15 +82,15 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
 
         await Workload.RunAndCloseAsync(session, Workload.Prefix($"gateway-{rm}"), posts: 10);
 
-        Assert.Equal(0, forwarder.Pending);
+        Assert.Equal(0, forwarder.ScriptedPending);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), $"took {watch.Elapsed}");
     }
 
     [Fact]
     public async Task A_stalled_response_is_abandoned_after_the_request_timeout_and_the_call_still_completes()
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
-        forwarder.Inject(EchoContract.Echo, ForwarderFault.StallResponse);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
+        forwarder.Script(EchoContract.Echo, LossyFault.StallResponse);
         using var http = Sessions.Http();
         var options = Options(forwarder);
         options.RequestTimeout = TimeSpan.FromSeconds(1);
@@ -106,8 +106,8 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
     [Fact]
     public async Task Without_a_request_timeout_a_stalled_response_is_still_abandoned_within_the_derived_bound()
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
-        forwarder.Inject(EchoContract.Post, ForwarderFault.StallResponse);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
+        forwarder.Script(EchoContract.Post, LossyFault.StallResponse);
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Options(forwarder)).Within();
 
@@ -122,8 +122,8 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
     [Fact]
     public async Task A_status_that_retrying_cannot_change_faults_the_session_at_once()
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
-        forwarder.Inject(EchoContract.Post, ForwarderFault.NotFound);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
+        forwarder.Script(EchoContract.Post, LossyFault.NotFound);
         using var http = Sessions.Http();
         await using var session = await WsRmSession.OpenAsync(http, Options(forwarder)).Within();
 
@@ -132,13 +132,13 @@ public sealed class TransportFailureTests(ServerFixture server) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, Assert.IsType<HttpRequestException>(error.InnerException).StatusCode);
         Assert.Contains("HTTP 404", error.Message);
         Assert.True(session.IsFaulted);
-        Assert.Single(forwarder.Requests, r => r.Action == EchoContract.Post);
+        Assert.Single(forwarder.Exchanges, e => e.Action == EchoContract.Post);
     }
 
     [Fact]
     public async Task A_service_that_stays_unreachable_faults_the_session_after_MaxRetryCount_naming_the_transport_error()
     {
-        await using var forwarder = await FaultyForwarder.StartAsync(server.EchoAddress);
+        await using var forwarder = await LossyForwarder.StartAsync(server.EchoAddress, seed: 0, LossyProfile.Faithful);
         using var http = Sessions.Http();
         var options = Options(forwarder);
         options.MaxRetryCount = 4;

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace WsRm.Testing;
+
+/// <summary>
+/// Runs the timers of code that does real I/O on a <see cref="TestClock"/>, one at a time: the clock jumps to the
+/// next armed timer only once no request is in flight (<see cref="TrafficRecorder.IsIdle"/>) and the code's own timer
+/// loop has armed the timer it reports as due (<c>nextDue</c>). Between two jumps the I/O runs to completion, so what
+/// happens depends on the order of events, not on how fast the machine is.
+/// </summary>
+public static class ClockPump
+{
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Jumps from timer to timer until <paramref name="done"/> holds. Throws <see cref="TimeoutException"/> when the
+    /// next timer lies beyond <paramref name="until"/> (the code under test did not finish in that much clock time) or
+    /// when nothing settles within <see cref="Bounded.Long"/> of real time.
+    /// </summary>
+    /// <param name="clock">The clock the code under test runs on.</param>
+    /// <param name="traffic">The client's requests.</param>
+    /// <param name="done">The end condition, checked whenever things settle.</param>
+    /// <param name="nextDue">When the code's timer loop means to wake next (null: it has nothing due).</param>
+    /// <param name="until">The latest clock time the pump may move to.</param>
+    public static async Task RunUntilAsync(this TestClock clock, TrafficRecorder traffic, Func<bool> done,
+        Func<DateTimeOffset?> nextDue, DateTimeOffset until)
+    {
+        var real = Stopwatch.StartNew();
+        while (true)
+        {
+            var changed = Task.WhenAny(clock.Changed, traffic.Changed);
+            if (Settled(clock, traffic, nextDue))
+            {
+                if (done()) return;
+                if (clock.NextTimer is not { } next) throw new InvalidOperationException("No timer is armed and the condition does not hold.");
+                if (next > until)
+                    throw new TimeoutException($"The condition did not hold by {until - clock.Start} of clock time; the next timer is at {next - clock.Start}.");
+                if (next > clock.GetUtcNow()) clock.SetUtcNow(next);
+                continue;
+            }
+            if (real.Elapsed > Bounded.Long) throw new TimeoutException("The I/O and timers did not settle within " + Bounded.Long);
+            await Task.WhenAny(changed, Task.Delay(Recheck)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves the clock by <paramref name="by"/>, timer by timer, letting the I/O each one starts settle in between.</summary>
+    public static async Task AdvanceAsync(this TestClock clock, TrafficRecorder traffic, Func<DateTimeOffset?> nextDue, TimeSpan by)
+    {
+        var until = clock.GetUtcNow() + by;
+        await clock.RunUntilAsync(traffic, () => clock.NextTimer is not { } next || next > until, nextDue, until).ConfigureAwait(false);
+        await traffic.IdleAsync().ConfigureAwait(false);
+        clock.SetUtcNow(until);
+        await traffic.IdleAsync().ConfigureAwait(false);
+    }
+
+    // No request in flight, and the timer loop is asleep on the timer for its next due time (or has nothing due).
+    private static bool Settled(TestClock clock, TrafficRecorder traffic, Func<DateTimeOffset?> nextDue)
+    {
+        if (!traffic.IsIdle) return false;
+        if (nextDue() is not { } due) return true;
+        return due > clock.GetUtcNow() && clock.IsArmedAt(due);
+    }
+}
