@@ -63,7 +63,7 @@ internal sealed class RmSession
     /// <summary>Polls with AckRequested until the server acknowledges exactly <paramref name="ranges"/> (e.g. "2-2"); bounded.</summary>
     public async Task WaitUntilAckedAsync(string ranges)
     {
-        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        var deadline = DateTime.UtcNow + Bounded.Long;
         while (true)
         {
             var response = await AckRequestedAsync();
