@@ -84,30 +84,36 @@ public sealed class LossySessionEndTests(LossyEchoServer server, ITestOutputHelp
         // Requests 0, 1, 2 (CreateSequence, the first post, the first echo) go through; then every request, or every
         // response, is lost.
         await using var forwarder = await LossyForwarder.StartAsync(server.Ordered, 0, LossyProfile.Blackhole(after: 3, responses: responsesLost));
-        using var http = Sessions.Http();
+        // The session's timers run on a test clock that moves only when no request is in flight, so which
+        // transmissions happen, and when in clock time, does not depend on how busy the machine is.
+        var clock = new TestClock();
+        var traffic = new TrafficRecorder(WsRmHttp.CreateHandler());
+        using var http = new HttpClient(traffic) { Timeout = Timeout.InfiniteTimeSpan };
         var options = Sessions.Options(server.Ordered, rm, soap, forwarder.Address);
         options.MaxRetryCount = retries;
         options.InitialRetransmissionTimeout = TimeSpan.FromMilliseconds(100);
         options.MaxRetransmissionTimeout = TimeSpan.FromMilliseconds(400);
         options.TransportRetryDelay = TimeSpan.FromMilliseconds(50);
         var prefix = $"blackhole-{Guid.NewGuid():N}-";
-        var log = new RecordingLogger(TimeProvider.System);
+        var log = new RecordingLogger(clock);
 
         await LossyNetworkTests.RunLoggedAsync(log, forwarder, $"blackhole-{rm}-{soap}-{responsesLost}", async () =>
         {
-            var session = await WsRmSession.OpenAsync(http, options, logger: log).Within();
+            var session = await WsRmSession.OpenAsync(http, options, clock, log).Within();
             await using var _ = session;
             await session.PostAsync(prefix + "a").Within();
             Assert.Equal(prefix + "b", await session.EchoAsync(prefix + "b").Within());
+            await traffic.IdleAsync();
 
-            var watch = Stopwatch.StartNew();
+            var start = clock.GetUtcNow();
             var lost = new[] { session.PostAsync(prefix + "c"), session.PostAsync(prefix + "d"), session.EchoAsync(prefix + "e") };
+            await clock.RunUntilAsync(traffic, () => session.IsFaulted, () => session.NextDueTime, until: start + TimeSpan.FromSeconds(3));
+            var elapsed = clock.GetUtcNow() - start;
             var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => lost[0]).Within(Bounded.Short);
-            var elapsed = watch.Elapsed;
             foreach (var call in lost) Assert.Same(error, await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => call).Within(Bounded.Short));
-            output.WriteLine($"{rm} {soap} {(responsesLost ? "responses" : "requests")} lost: faulted after {elapsed.TotalMilliseconds:0} ms: {error.Message}");
+            output.WriteLine($"{rm} {soap} {(responsesLost ? "responses" : "requests")} lost: faulted after {elapsed.TotalMilliseconds:0} ms of clock time: {error.Message}");
 
-            // A clear failure: which message, how many transmissions, what the transport said; in bounded time.
+            // A clear failure: which message, how many transmissions, what the transport said; in bounded (clock) time.
             Assert.True(session.IsFaulted);
             Assert.Equal(retries + 1, error.Attempts);
             Assert.InRange(error.MessageNumber ?? 0, 3UL, 5UL);
@@ -115,20 +121,27 @@ public sealed class LossySessionEndTests(LossyEchoServer server, ITestOutputHelp
             Assert.Contains("The last transport error:", error.Message);
             Assert.NotNull(error.InnerException);
             Assert.True(elapsed < TimeSpan.FromSeconds(3), $"faulted after {elapsed}");
+            // Every transmission failed at once, so the retries came after TransportRetryDelay doubled per failure
+            // (50 + 100 + 200 ms), well before the 100 to 400 ms timers, and the fault as soon as the fourth failed.
+            Assert.Equal(TimeSpan.FromMilliseconds(350), elapsed);
 
-            // Exactly 1 + MaxRetryCount transmissions of that message reached the forwarder, and no more of any.
-            var exchanges = forwarder.Exchanges;
-            Assert.Equal(retries + 1, exchanges.Count(e => e.SequenceId == session.SequenceId && e.MessageNumber == error.MessageNumber));
-            Assert.All(exchanges.Where(e => e.SequenceId == session.SequenceId).GroupBy(e => e.MessageNumber),
-                g => Assert.InRange(g.Count(), 1, retries + 1));
+            // Exactly 1 + MaxRetryCount transmissions of that message left the client and reached the forwarder, and no
+            // more of any. (A sibling's last transmission may be cut short by the fault, so those are counted at the client.)
+            await traffic.IdleAsync();
+            var sent = traffic.Sent.Where(r => r.SequenceId == session.SequenceId).ToList();
+            Assert.Equal(retries + 1, sent.Count(r => r.MessageNumber == error.MessageNumber));
+            Assert.Equal(retries + 1, forwarder.Exchanges.Count(e => e.SequenceId == session.SequenceId && e.MessageNumber == error.MessageNumber));
+            Assert.All(sent.GroupBy(r => r.MessageNumber), g => Assert.InRange(g.Count(), 1, retries + 1));
 
-            // The session stays faulted and quiet.
+            // The session stays faulted and quiet: nothing more leaves the client, however far the clock moves on.
             await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => session.PostAsync(prefix + "f")).Within(Bounded.Short);
             await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => session.CloseAsync()).Within(Bounded.Short);
             await session.TimerLoop.Within(Bounded.Short);
-            var requests = forwarder.Requests;
-            await Task.Delay(TimeSpan.FromSeconds(0.5));
-            Assert.Equal(requests, forwarder.Requests);
+            await traffic.IdleAsync();
+            var requests = traffic.Sent.Count;
+            clock.Advance(TimeSpan.FromSeconds(10)); // 25 times the longest retransmission timeout
+            await traffic.IdleAsync();
+            Assert.Equal(requests, traffic.Sent.Count);
         });
 
         // The service ran what reached it, once: with the responses lost it got c, d and e, without knowing the client gave up.
