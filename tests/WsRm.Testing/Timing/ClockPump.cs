@@ -5,8 +5,8 @@ namespace WsRm.Testing;
 /// <summary>
 /// Runs the timers of code that does real I/O on a <see cref="TestClock"/>, one at a time: the clock jumps to the
 /// next armed timer only once no request is in flight (<see cref="TrafficRecorder.IsIdle"/>) and the code's own timer
-/// loop has armed the timer it reports as due (<c>nextDue</c>). Between two jumps the I/O runs to completion, so what
-/// happens depends on the order of events, not on how fast the machine is.
+/// loop is asleep on its timer (<c>asleep</c>: it has armed the timer it means to wake at). Between two jumps the I/O
+/// runs to completion, so what happens depends on the order of events, not on how fast the machine is.
 /// </summary>
 public static class ClockPump
 {
@@ -20,21 +20,22 @@ public static class ClockPump
     /// <param name="clock">The clock the code under test runs on.</param>
     /// <param name="traffic">The client's requests.</param>
     /// <param name="done">The end condition, checked whenever things settle.</param>
-    /// <param name="nextDue">When the code's timer loop means to wake next (null: it has nothing due).</param>
+    /// <param name="asleep">True when the code's timer loop has armed its timer (or has nothing due).</param>
+    /// <param name="wakeAt">When the loop means to wake, if that may fall before its timer (a delay rounded down); null when unknown.</param>
     /// <param name="until">The latest clock time the pump may move to.</param>
     public static async Task RunUntilAsync(this TestClock clock, TrafficRecorder traffic, Func<bool> done,
-        Func<DateTimeOffset?> nextDue, DateTimeOffset until)
+        Func<bool> asleep, Func<DateTimeOffset?> wakeAt, DateTimeOffset until)
     {
         var real = Stopwatch.StartNew();
         while (true)
         {
             var changed = Task.WhenAny(clock.Changed, traffic.Changed);
-            if (Settled(clock, traffic, nextDue))
+            if (Settled(traffic, asleep))
             {
                 if (done()) return;
                 // Never past `until`: a timer beyond it is left alone, and the condition has until the real-time bound to
                 // hold (the code under test may be between two steps of one state change).
-                if (clock.NextTimer is { } next && next > clock.GetUtcNow() && next <= until)
+                if (Next(clock, wakeAt) is { } next && next <= until)
                 {
                     clock.SetUtcNow(next);
                     continue;
@@ -46,43 +47,15 @@ public static class ClockPump
         }
     }
 
-    /// <summary>
-    /// Runs in the background until <paramref name="stop"/> is cancelled, jumping to the next armed timer whenever
-    /// things settle and that timer is at most <paramref name="maxStep"/> away. The step bound keeps the pump from
-    /// firing the long timers (a call's operation timeout) during a moment of calm while the test's own code is about
-    /// to send more: only timers of the retransmission schedule are that close.
-    /// </summary>
-    public static async Task PumpAsync(this TestClock clock, TrafficRecorder traffic, Func<DateTimeOffset?> nextDue, TimeSpan maxStep,
-        CancellationToken stop)
+    // The earliest of the next armed timer and the loop's own wake-up time, if later than now.
+    private static DateTimeOffset? Next(TestClock clock, Func<DateTimeOffset?> wakeAt)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            var changed = Task.WhenAny(clock.Changed, traffic.Changed);
-            var now = clock.GetUtcNow();
-            if (Settled(clock, traffic, nextDue) && clock.NextTimer is { } next && next > now && next - now <= maxStep)
-            {
-                clock.SetUtcNow(next);
-                continue;
-            }
-            await Task.WhenAny(changed, Task.Delay(Recheck, stop)).ConfigureAwait(false);
-        }
+        var now = clock.GetUtcNow();
+        DateTimeOffset? next = clock.NextTimer is { } timer && timer > now ? timer : null;
+        if (wakeAt() is { } wake && wake > now && (next is null || wake < next)) next = wake;
+        return next;
     }
 
-    /// <summary>Moves the clock by <paramref name="by"/>, timer by timer, letting the I/O each one starts settle in between.</summary>
-    public static async Task AdvanceAsync(this TestClock clock, TrafficRecorder traffic, Func<DateTimeOffset?> nextDue, TimeSpan by)
-    {
-        var until = clock.GetUtcNow() + by;
-        await clock.RunUntilAsync(traffic, () => clock.NextTimer is not { } next || next > until, nextDue, until).ConfigureAwait(false);
-        await traffic.IdleAsync().ConfigureAwait(false);
-        clock.SetUtcNow(until);
-        await traffic.IdleAsync().ConfigureAwait(false);
-    }
-
-    // No request in flight, and the timer loop is asleep on the timer for its next due time (or has nothing due).
-    private static bool Settled(TestClock clock, TrafficRecorder traffic, Func<DateTimeOffset?> nextDue)
-    {
-        if (!traffic.IsIdle) return false;
-        if (nextDue() is not { } due) return true;
-        return due > clock.GetUtcNow() && clock.IsArmedAt(due);
-    }
+    // No request in flight, and the timer loop is asleep on its timer.
+    private static bool Settled(TrafficRecorder traffic, Func<bool> asleep) => traffic.IsIdle && asleep();
 }

@@ -10,6 +10,9 @@ namespace WsRm.Testing;
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
+    [ThreadStatic]
+    private static string? t_nextTimerName;
+
     private readonly Lock _lock = new();
     private readonly HashSet<TestClockTimer> _armed = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +43,18 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         get { lock (_lock) return _changed.Task; }
     }
 
+    /// <summary>
+    /// Names the next timer created on this thread (on any <see cref="TestClock"/>): for code that announces a wait
+    /// (an event raised just before it arms its timer), so that the test can tell that timer from the others.
+    /// </summary>
+    public static void NameNextTimer(string name) => t_nextTimerName = name;
+
+    /// <summary>When the armed timer named <paramref name="name"/> is due; null when none is armed.</summary>
+    public DateTimeOffset? ArmedAt(string name)
+    {
+        lock (_lock) return _armed.Where(t => t.Name == name).Select(t => t.Due).Max();
+    }
+
     /// <summary>True when a timer is armed for exactly <paramref name="due"/>.</summary>
     public bool IsArmedAt(DateTimeOffset due)
     {
@@ -60,7 +75,8 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new TestClockTimer(this, callback);
+        var timer = new TestClockTimer(this, callback) { Name = t_nextTimerName };
+        t_nextTimerName = null;
         timer.Attach(base.CreateTimer(TestClockTimer.Fire, timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan), state);
         timer.Change(dueTime, period);
         return timer;

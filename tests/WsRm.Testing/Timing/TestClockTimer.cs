@@ -11,6 +11,9 @@ internal sealed class TestClockTimer(TestClock clock, TimerCallback callback) : 
     private TimeSpan _period = Timeout.InfiniteTimeSpan;
     private bool _disposed;
 
+    /// <summary>The name given by <see cref="TestClock.NameNextTimer"/>, if any.</summary>
+    public string? Name { get; init; }
+
     /// <summary>When it fires next; null when disarmed.</summary>
     public DateTimeOffset? Due { get; private set; }
 
