@@ -91,6 +91,7 @@ public sealed partial class LossyForwarder
     private async Task StallAsync(HttpContext context, CancellationToken cancel)
     {
         var since = _time.GetTimestamp();
+        _stallStarted.TrySetResult();
         try
         {
             await Task.Delay(_profile.MaxStall, _time, cancel).ConfigureAwait(false);

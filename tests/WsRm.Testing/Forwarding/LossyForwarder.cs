@@ -33,6 +33,7 @@ public sealed partial class LossyForwarder : IAsyncDisposable
     private readonly LoopbackServer _host;
     private readonly List<LossyExchange> _exchanges = [];
     private readonly TaskCompletionSource<TimeSpan> _stallAbandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stallStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int _droppedRequests, _droppedResponses, _duplicatedRequests, _duplicatedResponses;
     private int _delayedRequests, _delayedResponses, _reorderedRequests, _reorderedResponses;
@@ -116,7 +117,10 @@ public sealed partial class LossyForwarder : IAsyncDisposable
         get { lock (_lock) return [.. _writeOrder]; }
     }
 
-    /// <summary>Completes, with how long the response had been held, when a client gives up on a stalled response.</summary>
+    /// <summary>Completes when a response starts to be held for <see cref="LossyFault.StallResponse"/>.</summary>
+    public Task StallStarted => _stallStarted.Task;
+
+    /// <summary>Completes, with how long the response had been held (on the forwarder's clock), when a client gives up on a stalled response.</summary>
     public Task<TimeSpan> StallAbandoned => _stallAbandoned.Task;
 
     /// <summary>The counters in one line, for test output and failure messages.</summary>
