@@ -63,8 +63,10 @@ public sealed class DeliveryTests
 
         var second = Task.Run(() => session.PostAsync(2, "dup-b"));
         await session.WaitUntilAckedAsync("2-2");
+        // The copy must reach the server while the original still waits for message 1: wait for the server to count it.
+        using var duplicate = new ServerCounter(host, "wsrm.messages.duplicate");
         var secondAgain = Task.Run(() => session.PostAsync(2, "dup-b"));
-        await Task.Delay(50).Within();
+        await duplicate.Added.Within();
         var first = await session.PostAsync(1, "dup-a");
         var answers = await Task.WhenAll(second, secondAgain).Within();
 
