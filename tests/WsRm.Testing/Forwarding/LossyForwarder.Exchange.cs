@@ -83,7 +83,7 @@ public sealed partial class LossyForwarder
         }
         await context.Response.Body.WriteAsync(response.Body, cancel).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
-        Overtake(_heldResponses, exchange.Index);
+        OnAnswered(exchange);
         if (roll.Fault != LossyFault.DuplicateResponse) Keep(exchange.SequenceId, response);
     }
 

@@ -4,7 +4,8 @@ public sealed partial class LossyForwarder
 {
     private readonly List<(int Index, TaskCompletionSource Overtaken)> _heldRequests = [];
     private readonly List<(int Index, TaskCompletionSource Overtaken)> _heldResponses = [];
-    private readonly List<int> _writeOrder = [];
+    private readonly List<int> _requestOrder = [];
+    private readonly List<int> _responseOrder = [];
 
     // Waits until an exchange that arrived later passes this point (Overtake): true; or MaxHold: false.
     private async Task<bool> HoldAsync(LossyExchange exchange, List<(int, TaskCompletionSource)> held, CancellationToken cancel)
@@ -24,6 +25,13 @@ public sealed partial class LossyForwarder
         }
     }
 
+    // The response of `exchange` has been written to the client: release the responses held before it.
+    private void OnAnswered(LossyExchange exchange)
+    {
+        lock (_lock) _responseOrder.Add(exchange.Index);
+        Overtake(_heldResponses, exchange.Index);
+    }
+
     // Exchange `index` has passed: release the holds of exchanges that arrived before it.
     private void Overtake(List<(int Index, TaskCompletionSource Overtaken)> held, int index)
     {
@@ -37,7 +45,7 @@ public sealed partial class LossyForwarder
     {
         exchange.OnCopyForwarded();
         Interlocked.Increment(ref _forwarded);
-        lock (_lock) _writeOrder.Add(exchange.Index);
+        lock (_lock) _requestOrder.Add(exchange.Index);
         Overtake(_heldRequests, exchange.Index);
     }
 }

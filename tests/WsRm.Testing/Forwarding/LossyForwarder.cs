@@ -111,10 +111,16 @@ public sealed partial class LossyForwarder : IAsyncDisposable
         get { lock (_lock) return [.. _exchanges]; }
     }
 
-    /// <summary>The exchange indices in the order their copies were written to the service (one entry per copy).</summary>
-    public IReadOnlyList<int> WriteOrder
+    /// <summary>The exchange indices in the order their request copies were written to the service (one entry per copy).</summary>
+    public IReadOnlyList<int> RequestOrder
     {
-        get { lock (_lock) return [.. _writeOrder]; }
+        get { lock (_lock) return [.. _requestOrder]; }
+    }
+
+    /// <summary>The exchange indices in the order their responses were written to the client (dropped ones excluded).</summary>
+    public IReadOnlyList<int> ResponseOrder
+    {
+        get { lock (_lock) return [.. _responseOrder]; }
     }
 
     /// <summary>Completes when a response starts to be held for <see cref="LossyFault.StallResponse"/>.</summary>
