@@ -20,7 +20,8 @@ public sealed class LossyNetworkTests(InteropServerFixture server, ITestOutputHe
     {
         var config = BindingMatrix.Get(configName);
         await WarmUpAsync(config);
-        await using var forwarder = await LossyForwarder.StartAsync(server.BaseAddress, LossyLink(config));
+        var seed = 1000 + BindingMatrix.All.ToList().IndexOf(config);
+        await using var forwarder = await LossyForwarder.StartAsync(server.BaseAddress, seed, LossyLink);
         var path = config.Path("/echo");
         using var client = new WcfClient<IEchoService>(config.CreateBinding(), server.Url(path), via: forwarder.Url(path));
         var proxy = client.NewChannel();
@@ -30,7 +31,8 @@ public sealed class LossyNetworkTests(InteropServerFixture server, ITestOutputHe
         }
         finally
         {
-            output.WriteLine(forwarder.Journal);
+            output.WriteLine(forwarder.Summary);
+            output.WriteLine(string.Join(Environment.NewLine, forwarder.Exchanges));
         }
     }
 
@@ -64,7 +66,7 @@ public sealed class LossyNetworkTests(InteropServerFixture server, ITestOutputHe
     /// </summary>
     private async Task WarmUpAsync(BindingConfig config)
     {
-        await using var forwarder = await LossyForwarder.StartAsync(server.BaseAddress, new LossyForwarderOptions());
+        await using var forwarder = await LossyForwarder.StartAsync(server.BaseAddress, seed: 0, LossyProfile.Faithful);
         var path = config.Path("/echo");
         using var client = new WcfClient<IEchoService>(config.CreateBinding(), server.Url(path), via: forwarder.Url(path));
         var proxy = client.NewChannel();
@@ -77,12 +79,10 @@ public sealed class LossyNetworkTests(InteropServerFixture server, ITestOutputHe
     /// back-off stays under about 1.5 s per message). Sequence creation, close and termination are exempt: see
     /// <see cref="LossExemptActions"/> for why (WCF client timers, not server behaviour).
     /// </summary>
-    private static LossyForwarderOptions LossyLink(BindingConfig config) => new()
+    private static readonly LossyProfile LossyLink = LossyProfile.Dropping(0.2, 0.2) with
     {
-        RequestDropRate = 0.2,
-        ResponseDropRate = 0.2,
         MaxDropsPerMessage = 2,
-        Seed = 1000 + BindingMatrix.All.ToList().IndexOf(config),
-        ExemptActions = LossExemptActions.All,
+        MaxFaults = 1000,
+        Exempt = LossExemptActions.All,
     };
 }

@@ -14,10 +14,17 @@ namespace WsRm.Interop.Tests.Infrastructure;
 /// </summary>
 public sealed class InteropServerFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private readonly LoopbackServer _server = new(MapEndpoints, builder =>
+    {
+        builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
+        builder.Services.AddSingleton<PostedTexts>();
+        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
+        builder.Services.AddSingleton<LoggedTexts>();
+        builder.Services.AddWsRmServer();
+    });
 
-    /// <summary>The server's base address, e.g. http://127.0.0.1:41234.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The store behind <see cref="IEchoService.Post"/>.</summary>
     public PostedTexts Posted => Services.GetRequiredService<PostedTexts>();
@@ -25,32 +32,16 @@ public sealed class InteropServerFixture(IMessageSink diagnostics) : IAsyncLifet
     /// <summary>The store behind <see cref="IOneWayLog.Log"/>.</summary>
     public LoggedTexts Logged => Services.GetRequiredService<LoggedTexts>();
 
-    private IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not running.");
+    private IServiceProvider Services => _server.Services;
 
     /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
-    public Uri Url(string path) => new(BaseAddress, path);
+    public Uri Url(string path) => _server.Url(path);
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        var builder = KestrelLoopback.CreateBuilder();
-        builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
-        builder.Services.AddSingleton<PostedTexts>();
-        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
-        builder.Services.AddSingleton<LoggedTexts>();
-        builder.Services.AddWsRmServer();
-
-        var app = builder.Build();
-        MapEndpoints(app);
-        _app = app;
-        BaseAddress = await KestrelLoopback.StartAsync(app);
-    }
+    public Task InitializeAsync() => _server.StartAsync();
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await KestrelLoopback.StopAsync(_app);
-    }
+    public Task DisposeAsync() => _server.StopAsync();
 
     private static void MapEndpoints(WebApplication app)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WsRm.Host.Services;
 using WsRm.Server;
+using WsRm.Testing;
 using Xunit.Abstractions;
 
 namespace WsRm.Interop.Tests.Infrastructure;
@@ -17,33 +18,28 @@ public sealed class LogicalAddressServerFixture(IMessageSink diagnostics) : IAsy
     /// <summary>The logical address the clients use as their endpoint address (wsa:To); never resolved or connected to.</summary>
     public static readonly Uri Logical = new("http://orders.partner.example/echo");
 
-    private WebApplication? _app;
-
-    /// <summary>The server's base address.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
-
-    /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
-    public Uri Url(string path) => new(BaseAddress, path);
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
+    private readonly LoopbackServer _server = new(app =>
     {
-        var builder = KestrelLoopback.CreateBuilder();
+        app.MapWsRmService<EchoService>("/logical", o => o.Address = Logical);
+        app.MapWsRmService<EchoService>("/logical-unordered", o => { o.Address = Logical; o.Ordered = false; });
+        app.MapWsRmService<EchoService>("/undeclared");
+    }, builder =>
+    {
         builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
         builder.Services.AddSingleton<PostedTexts>();
         builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer();
-        var app = builder.Build();
-        app.MapWsRmService<EchoService>("/logical", o => o.Address = Logical);
-        app.MapWsRmService<EchoService>("/logical-unordered", o => { o.Address = Logical; o.Ordered = false; });
-        app.MapWsRmService<EchoService>("/undeclared");
-        _app = app;
-        BaseAddress = await KestrelLoopback.StartAsync(app);
-    }
+    });
+
+    /// <summary>The server's base address.</summary>
+    public Uri BaseAddress => _server.BaseAddress;
+
+    /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
+    public Uri Url(string path) => _server.Url(path);
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await KestrelLoopback.StopAsync(_app);
-    }
+    public Task InitializeAsync() => _server.StartAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => _server.StopAsync();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using WsRm.Host.Services;
 using WsRm.Interop.Tests.Contracts;
 using WsRm.Server;
+using WsRm.Testing;
 using Xunit.Abstractions;
 
 namespace WsRm.Interop.Tests.Infrastructure;
@@ -14,33 +15,28 @@ namespace WsRm.Interop.Tests.Infrastructure;
 /// </summary>
 public sealed class MultiContractServerFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
-    private WebApplication? _app;
-
-    /// <summary>The server's base address.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
-
-    /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
-    public Uri Url(string path) => new(BaseAddress, path);
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
+    private readonly LoopbackServer _server = new(app =>
     {
-        var builder = KestrelLoopback.CreateBuilder();
+        app.MapWsRmService<EchoCounterService>("/both");
+        app.MapWsRmService<EchoCounterService>("/both-unordered", o => o.Ordered = false);
+        app.MapSoapService<EchoCounterService>("/plain/both");
+    }, builder =>
+    {
         builder.Logging.AddProvider(new MessageSinkLoggerProvider(diagnostics));
         builder.Services.AddSingleton<PostedTexts>();
         builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
         builder.Services.AddWsRmServer();
-        var app = builder.Build();
-        app.MapWsRmService<EchoCounterService>("/both");
-        app.MapWsRmService<EchoCounterService>("/both-unordered", o => o.Ordered = false);
-        app.MapSoapService<EchoCounterService>("/plain/both");
-        _app = app;
-        BaseAddress = await KestrelLoopback.StartAsync(app);
-    }
+    });
+
+    /// <summary>The server's base address.</summary>
+    public Uri BaseAddress => _server.BaseAddress;
+
+    /// <summary>The absolute address of <paramref name="path"/> on the server.</summary>
+    public Uri Url(string path) => _server.Url(path);
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await KestrelLoopback.StopAsync(_app);
-    }
+    public Task InitializeAsync() => _server.StartAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => _server.StopAsync();
 }

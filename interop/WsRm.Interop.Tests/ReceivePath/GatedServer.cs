@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using WsRm.Host.Services;
 using WsRm.Interop.Tests.Infrastructure;
+using WsRm.Testing;
 using WsRm.Server;
 
 namespace WsRm.Interop.Tests.ReceivePath;
@@ -15,14 +16,36 @@ namespace WsRm.Interop.Tests.ReceivePath;
 public sealed class GatedServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, int> _statuses = new();
+    private readonly LoopbackServer _server;
 
-    private GatedServer(WebApplication app) => App = app;
+    private GatedServer(Action<WsRmServerOptions>? configure, TimeSpan? shutdownTimeout)
+    {
+        _server = new LoopbackServer(app =>
+        {
+            app.Use(async (context, next) =>
+            {
+                await next(context);
+                _statuses.AddOrUpdate(context.Response.StatusCode, 1, (_, n) => n + 1);
+            });
+            app.MapWsRmService<GatedEcho>("/echo");
+            app.MapWsRmService<GatedEcho>("/echo-unordered", o => o.Ordered = false);
+        }, builder =>
+        {
+            builder.Services.AddSingleton<InteropGate>();
+            builder.Services.AddSingleton<PostedTexts>();
+            builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
+            builder.Services.AddWsRmServer(configure);
+            if (shutdownTimeout is { } timeout) builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = timeout);
+        });
+    }
 
-    public WebApplication App { get; }
-    public Uri BaseAddress { get; private set; } = null!;
-    public InteropGate Gate => App.Services.GetRequiredService<InteropGate>();
-    public PostedTexts Posted => App.Services.GetRequiredService<PostedTexts>();
-    public Uri Url(string path) => new(BaseAddress, path);
+    public IServiceProvider Services => _server.Services;
+    public InteropGate Gate => Services.GetRequiredService<InteropGate>();
+    public PostedTexts Posted => Services.GetRequiredService<PostedTexts>();
+    public Uri Url(string path) => _server.Url(path);
+
+    /// <summary>Stops the host (held requests answered at once), without disposing this server.</summary>
+    public Task StopHostAsync() => _server.StopAsync();
 
     /// <summary>Waits (polling, bounded) until <paramref name="count"/> responses with <paramref name="status"/> were sent.</summary>
     public async Task AnsweredAsync(int status, int count, TimeSpan timeout)
@@ -35,29 +58,16 @@ public sealed class GatedServer : IAsyncDisposable
         }
     }
 
-    public static async Task<GatedServer> StartAsync(Action<WsRmServerOptions>? configure = null)
+    public static async Task<GatedServer> StartAsync(Action<WsRmServerOptions>? configure = null, TimeSpan? shutdownTimeout = null)
     {
-        var builder = KestrelLoopback.CreateBuilder();
-        builder.Services.AddSingleton<InteropGate>();
-        builder.Services.AddSingleton<PostedTexts>();
-        builder.Services.AddSingleton<IPostedTexts>(sp => sp.GetRequiredService<PostedTexts>());
-        builder.Services.AddWsRmServer(configure);
-        var app = builder.Build();
-        var server = new GatedServer(app);
-        app.Use(async (context, next) =>
-        {
-            await next(context);
-            server._statuses.AddOrUpdate(context.Response.StatusCode, 1, (_, n) => n + 1);
-        });
-        app.MapWsRmService<GatedEcho>("/echo");
-        app.MapWsRmService<GatedEcho>("/echo-unordered", o => o.Ordered = false);
-        server.BaseAddress = await KestrelLoopback.StartAsync(app);
+        var server = new GatedServer(configure, shutdownTimeout);
+        await server._server.StartAsync();
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        Gate.Open();
-        await KestrelLoopback.StopAsync(App);
+        if (_server.IsRunning) Gate.Open();
+        await _server.DisposeAsync();
     }
 }

@@ -1,21 +1,15 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using WsRm.Client.Tests.Infrastructure;
 
 namespace WsRm.Client.Tests.Faults;
 
 /// <summary>
 /// The <see cref="LossyForwarder"/> itself, in front of a backend that records what reaches it: each fault does what
-/// it says, reordering is real, the bounds hold, and a seed gives the same faults.
+/// it says, reordering is real, the bounds hold, and a seed gives the same faults. Holds run on a test clock: a hold
+/// ends by the overtaking exchange or when the test moves the clock past MaxHold, never by the machine being slow.
 /// </summary>
 public sealed partial class LossyForwarderTests : IAsyncLifetime
 {
@@ -61,64 +55,76 @@ public sealed partial class LossyForwarderTests : IAsyncLifetime
     [Fact]
     public async Task A_held_request_reaches_the_service_after_the_request_that_arrived_after_it()
     {
-        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful with { MaxHold = TimeSpan.FromSeconds(5) });
+        var clock = new TestClock();
+        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful, clock);
         forwarder.Script(Action, LossyFault.ReorderRequest);
-        var watch = Stopwatch.StartNew();
 
         var first = SendAsync(forwarder, "first", 1);
-        await UntilAsync(() => forwarder.Holding == 1);
+        await Eventually.TrueAsync(() => forwarder.Holding == 1, "the first request is held", Bounded.Short);
         Assert.Empty(_backend.Received); // held
         Assert.Equal("reply:second", await SendAsync(forwarder, "second", 2));
         Assert.Equal("reply:first", await first.Within(Bounded.Short));
 
-        Assert.Equal(["second", "first"], _backend.Received);
+        // The second request was written to the service before the first: the two connections carry them in the
+        // other order. (Which one the service's own scheduling reads first is the service's business.)
+        Assert.Equal([1, 0], forwarder.RequestOrder);
+        Assert.Equal(["first", "second"], _backend.Received.Order(StringComparer.Ordinal));
         Assert.Equal((1, 0, 0), (forwarder.ReorderedRequests, forwarder.ReorderedResponses, forwarder.HoldsExpired));
-        Assert.True(forwarder.Exchanges[0].Overtaken);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"released by the timer, not by the overtaking request: {watch.Elapsed}");
+        Assert.True(forwarder.Exchanges[0].Overtaken); // released by the overtaking request: the clock never moved
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
     }
 
     [Fact]
     public async Task A_held_response_reaches_the_client_after_the_response_to_the_request_that_arrived_after_it()
     {
-        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful with { MaxHold = TimeSpan.FromSeconds(5) });
+        var clock = new TestClock();
+        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful, clock);
         forwarder.Script(Action, LossyFault.ReorderResponse);
-        var watch = Stopwatch.StartNew();
-        var answered = new ConcurrentQueue<string>();
 
-        var first = SendAsync(forwarder, "first", 1).ContinueWith(t => answered.Enqueue(t.Result), TaskScheduler.Default);
-        await UntilAsync(() => forwarder.Holding == 1); // its response is back in the forwarder and held
+        var first = SendAsync(forwarder, "first", 1);
+        await Eventually.TrueAsync(() => forwarder.Holding == 1, "the first response is back in the forwarder and held", Bounded.Short);
         Assert.Single(_backend.Received);
-        Assert.Empty(answered);
-        answered.Enqueue(await SendAsync(forwarder, "second", 2));
-        await first.Within(Bounded.Short);
+        Assert.False(first.IsCompleted);
+        Assert.Equal("reply:second", await SendAsync(forwarder, "second", 2));
+        Assert.Equal("reply:first", await first.Within(Bounded.Short));
 
-        Assert.Equal(["reply:second", "reply:first"], answered);
+        // The second response was written to the client before the first: the two connections carry them in the other
+        // order. (Which one the client's own scheduling hands over first is the client's business.)
+        Assert.Equal([1, 0], forwarder.ResponseOrder);
         Assert.Equal((0, 1, 0), (forwarder.ReorderedRequests, forwarder.ReorderedResponses, forwarder.HoldsExpired));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"released by the timer, not by the overtaking response: {watch.Elapsed}");
+        Assert.True(forwarder.Exchanges[0].Overtaken); // released by the overtaking response: the clock never moved
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
     }
 
     [Fact]
     public async Task A_hold_that_nothing_overtakes_ends_after_MaxHold_and_is_not_counted_as_reordered()
     {
-        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful with { MaxHold = TimeSpan.FromMilliseconds(200) });
+        var clock = new TestClock();
+        var maxHold = TimeSpan.FromMilliseconds(200);
+        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful with { MaxHold = maxHold }, clock);
         forwarder.Script(Action, LossyFault.ReorderRequest, LossyFault.ReorderResponse);
-        var watch = Stopwatch.StartNew();
-        Assert.Equal("reply:alone", await SendAsync(forwarder, "alone", 1));
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(190), TimeSpan.FromSeconds(2));
-        watch.Restart();
-        Assert.Equal("reply:alone too", await SendAsync(forwarder, "alone too", 2));
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(190), TimeSpan.FromSeconds(2));
+
+        foreach (var (marker, number) in new[] { ("alone", 1UL), ("alone too", 2UL) })
+        {
+            var reply = SendAsync(forwarder, marker, number);
+            await Eventually.TrueAsync(() => forwarder.Holding == 1, $"'{marker}' is held", Bounded.Short);
+            await clock.ArmedAtAsync(clock.GetUtcNow() + maxHold);
+            clock.Advance(maxHold - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(1, forwarder.Holding); // not before MaxHold
+            Assert.False(reply.IsCompleted);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal("reply:" + marker, await reply.Within(Bounded.Short));
+        }
         Assert.Equal((0, 2), (forwarder.Reordered, forwarder.HoldsExpired));
     }
 
     [Fact]
     public async Task Holds_beyond_MaxHeld_are_no_fault()
     {
-        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1,
-            LossyProfile.Faithful with { MaxHeld = 1, MaxHold = TimeSpan.FromSeconds(5) });
+        await using var forwarder = await LossyForwarder.StartAsync(_backend.Address, seed: 1, LossyProfile.Faithful with { MaxHeld = 1 }, new TestClock());
         forwarder.Script(Action, LossyFault.ReorderRequest, LossyFault.ReorderRequest);
         var first = SendAsync(forwarder, "first", 1);
-        await UntilAsync(() => forwarder.Holding == 1);
+        await Eventually.TrueAsync(() => forwarder.Holding == 1, "the first request is held", Bounded.Short);
         Assert.Equal("reply:second", await SendAsync(forwarder, "second", 2)); // not held: the one slot is taken
         await first.Within(Bounded.Short);
         Assert.Equal([LossyFault.ReorderRequest, LossyFault.None], forwarder.Exchanges.Select(e => e.Fault));
@@ -190,16 +196,6 @@ public sealed partial class LossyForwarderTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < Bounded.Short, "condition not met in time");
-            await Task.Delay(5);
-        }
-    }
-
     [GeneratedRegex("<m>(.*?)</m>")]
     private static partial Regex Marker();
 
@@ -207,37 +203,26 @@ public sealed partial class LossyForwarderTests : IAsyncLifetime
     private sealed class Backend : IAsyncDisposable
     {
         private readonly ConcurrentQueue<string> _received = new();
-        private WebApplication _app = null!;
+        private LoopbackServer _server = null!;
 
-        public Uri Address { get; private set; } = null!;
+        public Uri Address => _server.Url("/svc");
 
         public IReadOnlyList<string> Received => [.. _received];
 
         public static async Task<Backend> StartAsync()
         {
             var backend = new Backend();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            app.Run(async context =>
+            backend._server = await LoopbackServer.StartAsync(app => app.Run(async context =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 var marker = Marker().Match(await reader.ReadToEndAsync()).Groups[1].Value;
                 backend._received.Enqueue(marker);
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync("reply:" + marker);
-            });
-            await app.StartAsync().Within(Bounded.Short);
-            backend._app = app;
-            backend.Address = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/svc");
+            }));
             return backend;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync().Within(Bounded.Short);
-            await _app.DisposeAsync().Within(Bounded.Short);
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

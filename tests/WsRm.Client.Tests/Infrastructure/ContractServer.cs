@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WsRm.Client.Tests.Contracts.Samples;
 
 namespace WsRm.Client.Tests.Infrastructure;
@@ -11,39 +7,26 @@ namespace WsRm.Client.Tests.Infrastructure;
 /// <summary>A real Kestrel server on 127.0.0.1:0 serving the sample contracts reliably at /orders and /invoices.</summary>
 public sealed class ContractServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private ContractServer(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-    }
+    private ContractServer(LoopbackServer server) => _server = server;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public Uri Orders => new(BaseAddress, "/orders");
+    public Uri Orders => _server.Url("/orders");
 
-    public Uri Invoices => new(BaseAddress, "/invoices");
+    public Uri Invoices => _server.Url("/invoices");
 
-    public static async Task<ContractServer> StartAsync(bool includeExceptionDetail = false)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddWsRmServer(o => o.IncludeExceptionDetailInFaults = includeExceptionDetail);
-        var app = builder.Build();
-        app.MapWsRmService<OrderService>("/orders");
-        app.MapWsRmService<InvoiceService>("/invoices");
-        await app.StartAsync().Within();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ContractServer(app, new Uri(address));
-    }
+    public static async Task<ContractServer> StartAsync(bool includeExceptionDetail = false) =>
+        new(await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.MapWsRmService<OrderService>("/orders");
+                app.MapWsRmService<InvoiceService>("/invoices");
+            },
+            builder => builder.Services.AddWsRmServer(o => o.IncludeExceptionDetailInFaults = includeExceptionDetail)));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().Within();
-        await _app.DisposeAsync().Within();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 /// <summary>One <see cref="ContractServer"/> for a test class.</summary>

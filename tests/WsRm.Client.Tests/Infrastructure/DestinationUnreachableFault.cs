@@ -10,10 +10,10 @@ namespace WsRm.Client.Tests.Infrastructure;
 /// </summary>
 internal static class DestinationUnreachableFault
 {
-    public static (byte[] Body, string ContentType) For(EnvelopeAddressing request)
+    public static (byte[] Body, string ContentType) For(EnvelopeHeaders request)
     {
         var soap = request.SoapNamespace;
-        var wsa = request.AddressingNamespace ?? EnvelopeAddressing.Wsa10;
+        var wsa = request.AddressingNamespace ?? EnvelopeHeaders.Wsa10;
         var action = wsa + "/fault";
         var reason = $"No route can be determined to reach {request.To ?? "(no wsa:To)"}.";
         var buffer = new MemoryStream();

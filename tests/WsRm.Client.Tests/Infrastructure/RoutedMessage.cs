@@ -5,4 +5,4 @@ namespace WsRm.Client.Tests.Infrastructure;
 /// <param name="Destination">The physical URL it was forwarded to, or null when it had no route.</param>
 /// <param name="Status">The HTTP status returned to the sender.</param>
 /// <param name="Response">The response body returned to the sender.</param>
-internal sealed record RoutedMessage(EnvelopeAddressing Request, Uri? Destination, int Status, byte[] Response);
+internal sealed record RoutedMessage(EnvelopeHeaders Request, Uri? Destination, int Status, byte[] Response);

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WsRm.Host;
 
 namespace WsRm.Client.Tests.Infrastructure;
@@ -10,26 +5,15 @@ namespace WsRm.Client.Tests.Infrastructure;
 /// <summary>The real WsRm host on Kestrel, loopback, an ephemeral port; stopped and disposed at the end.</summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private readonly LoopbackServer _server = new(HostApp.Build);
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public Uri EchoAddress => new(BaseAddress, "/echo");
+    public Uri EchoAddress => _server.Url("/echo");
 
-    public async Task InitializeAsync()
-    {
-        _app = HostApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders());
-        await _app.StartAsync().Within();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
-    }
+    public Task InitializeAsync() => _server.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_app is null) return;
-        await _app.StopAsync().Within();
-        await _app.DisposeAsync().Within();
-    }
+    public Task DisposeAsync() => _server.StopAsync();
 }
 
 [CollectionDefinition(Name)]

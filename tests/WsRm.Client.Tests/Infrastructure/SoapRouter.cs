@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace WsRm.Client.Tests.Infrastructure;
 
@@ -18,9 +13,9 @@ namespace WsRm.Client.Tests.Infrastructure;
 internal sealed class SoapRouter : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, Uri> _routes;
-    private readonly HttpClient _client = new(WsRmHttp.CreateHandler()) { Timeout = TimeSpan.FromSeconds(20) };
+    private readonly HttpClient _client = new(WsRmHttp.CreateHandler()) { Timeout = Bounded.Long };
     private readonly ConcurrentQueue<RoutedMessage> _handled = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     private SoapRouter(IReadOnlyDictionary<string, Uri> routes) => _routes = routes;
 
@@ -34,14 +29,8 @@ internal sealed class SoapRouter : IAsyncDisposable
     public static async Task<SoapRouter> StartAsync(IReadOnlyDictionary<string, Uri> routes)
     {
         var router = new SoapRouter(routes);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(router.HandleAsync);
-        await app.StartAsync().Within();
-        router._app = app;
-        router.Address = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/router");
+        router._server = await LoopbackServer.StartAsync(app => app.Run(router.HandleAsync));
+        router.Address = router._server.Url("/router");
         return router;
     }
 
@@ -50,7 +39,7 @@ internal sealed class SoapRouter : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        if (EnvelopeAddressing.Read(body) is not { } request)
+        if (EnvelopeHeaders.Read(body) is not { } request)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -81,11 +70,7 @@ internal sealed class SoapRouter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().Within();
-            await _app.DisposeAsync().Within();
-        }
+        if (_server is not null) await _server.DisposeAsync();
         _client.Dispose();
     }
 }

@@ -79,15 +79,15 @@ public sealed class IntermediaryTests(ServerFixture server) : IClassFixture<Serv
         var fault = await Assert.ThrowsAsync<SoapFaultException>(() => WsRmSession.OpenAsync(http, options)).Within(Bounded.Short);
 
         var name = fault.Subcode ?? fault.Code;
-        Assert.Equal(("DestinationUnreachable", EnvelopeAddressing.Wsa10), (name.Name, name.Namespace));
+        Assert.Equal(("DestinationUnreachable", EnvelopeHeaders.Wsa10), (name.Name, name.Namespace));
         Assert.Contains("unknown.partner.example", fault.Reason);
         var only = Assert.Single(router.Handled);
         Assert.Equal((500, (Uri?)null), (only.Status, only.Destination));
     }
 
     [Theory]
-    [InlineData(EnvelopeAddressing.Soap11, EnvelopeAddressing.Wsa200408, "text/xml")]
-    [InlineData(EnvelopeAddressing.Soap12, EnvelopeAddressing.Wsa10, "application/soap+xml")]
+    [InlineData(EnvelopeHeaders.Soap11, EnvelopeHeaders.Wsa200408, "text/xml")]
+    [InlineData(EnvelopeHeaders.Soap12, EnvelopeHeaders.Wsa10, "application/soap+xml")]
     public async Task The_router_reads_either_addressing_version_and_faults_in_the_requests_SOAP_version(string soapNs, string wsaNs, string mediaType)
     {
         await using var router = await StartRouterAsync();
@@ -99,7 +99,7 @@ public sealed class IntermediaryTests(ServerFixture server) : IClassFixture<Serv
             var content = new ByteArrayContent(Encoding.UTF8.GetBytes(envelope));
             content.Headers.TryAddWithoutValidation("Content-Type", mediaType + "; charset=utf-8");
             using var request = new HttpRequestMessage(HttpMethod.Post, router.Address) { Content = content };
-            if (soapNs == EnvelopeAddressing.Soap11) request.Headers.TryAddWithoutValidation("SOAPAction", "\"urn:wsrm:samples/IEchoService/Echo\"");
+            if (soapNs == EnvelopeHeaders.Soap11) request.Headers.TryAddWithoutValidation("SOAPAction", "\"urn:wsrm:samples/IEchoService/Echo\"");
             return await http.SendAsync(request).Within(Bounded.Short);
         }
 

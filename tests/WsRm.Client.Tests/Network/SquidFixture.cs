@@ -58,7 +58,7 @@ public sealed class SquidFixture : IAsyncLifetime
         var deadline = Stopwatch.StartNew();
         while (!await TcpPorts.AcceptsAsync(_config.Port))
         {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(15))
+            if (_process.HasExited || deadline.Elapsed > Bounded.Long)
             {
                 var error = $"squid did not open 127.0.0.1:{_config.Port} (exit code {(_process.HasExited ? _process.ExitCode : "none, still running")}).{Environment.NewLine}{Diagnostics()}";
                 await DisposeAsync();
@@ -83,14 +83,17 @@ public sealed class SquidFixture : IAsyncLifetime
         return entries;
     }
 
-    /// <summary>The access log entries after the first <paramref name="skip"/>, once at least <paramref name="atLeast"/> match (squid writes a line when a request ends).</summary>
+    /// <summary>
+    /// The access log entries after the first <paramref name="skip"/>, once at least <paramref name="atLeast"/> match
+    /// (squid writes a line when a request ends, in its own time: polled, within <see cref="Bounded.Short"/>).
+    /// </summary>
     internal async Task<IReadOnlyList<SquidLogEntry>> AccessLogAsync(int skip, Func<SquidLogEntry, bool> match, int atLeast)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var entries = AccessLog().Skip(skip).ToList();
-            if (entries.Count(match) >= atLeast || deadline.Elapsed > TimeSpan.FromSeconds(5)) return entries;
+            if (entries.Count(match) >= atLeast || deadline.Elapsed > Bounded.Short) return entries;
             await Task.Delay(50);
         }
     }

@@ -44,7 +44,7 @@ public sealed class AcknowledgingServiceCloseTests(ServerFixture server)
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var action = EnvelopeAddressing.Read(await request.Content!.ReadAsByteArrayAsync(cancellationToken))?.Action ?? "";
+            var action = EnvelopeHeaders.Read(await request.Content!.ReadAsByteArrayAsync(cancellationToken))?.Action ?? "";
             _names.Enqueue(action[(action.LastIndexOf('/') + 1)..]);
             return await base.SendAsync(request, cancellationToken);
         }

@@ -68,7 +68,7 @@ public sealed class AcknowledgingServiceTests(ServerFixture server)
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = Encoding.UTF8.GetString(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
-            var action = EnvelopeAddressing.Read(Encoding.UTF8.GetBytes(body))?.Action ?? "";
+            var action = EnvelopeHeaders.Read(Encoding.UTF8.GetBytes(body))?.Action ?? "";
             Interlocked.Increment(ref _requests);
             if (!action.EndsWith("/AckRequested", StringComparison.Ordinal) && body.Contains("AckRequested", StringComparison.Ordinal))
                 Interlocked.Increment(ref _withAckRequested);

@@ -1,10 +1,8 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Time.Testing;
 using WsRm.Client.Tests.Infrastructure;
 
 namespace WsRm.Client.Tests.Session;
 
-/// <summary>AckRequested when idle, and the inactivity fault, on a FakeTimeProvider.</summary>
+/// <summary>AckRequested when idle, and the inactivity fault, on a test clock.</summary>
 public sealed class KeepAliveTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -15,33 +13,18 @@ public sealed class KeepAliveTests
         InactivityTimeout = TimeSpan.FromSeconds(10),
     };
 
-    // Jumps to each armed timer until the condition holds.
-    private static async Task RunTimersUntil(FakeTimeProvider time, Channel<DateTimeOffset?> waits, WsRmSession session, Func<bool> done)
-    {
-        while (!done())
-        {
-            var next = waits.Reader.ReadAsync().AsTask();
-            if (await Task.WhenAny(next, session.TimerLoop).Within(Bounded.Short) != next)
-            {
-                Assert.True(done(), "The timer loop ended before the condition held.");
-                return;
-            }
-            if (await next is { } at && at > time.GetUtcNow()) time.SetUtcNow(at);
-        }
-    }
-
     [Fact]
     public async Task An_idle_session_sends_AckRequested_every_half_inactivity_timeout_and_stays_healthy()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new TestClock(Start);
         var handler = new ScriptedHandler { AnswerAckRequested = true };
-        using var http = new HttpClient(handler);
+        var traffic = new TrafficRecorder(handler);
+        using var http = new HttpClient(traffic);
         var session = await WsRmSession.OpenAsync(http, Options(), time).Within(Bounded.Short);
-        var waits = Channel.CreateUnbounded<DateTimeOffset?>();
-        session.Scheduler.Waiting += due => waits.Writer.TryWrite(due);
-        session.Scheduler.Wake();
+        var timers = new SessionTimers(time);
+        timers.Attach(session);
 
-        await RunTimersUntil(time, waits, session, () => handler.AckRequests >= 3);
+        await time.RunUntilAsync(traffic, () => handler.AckRequests >= 3, timers.Asleep, timers.WakeAt, until: Start + TimeSpan.FromMinutes(1));
         Assert.False(session.IsFaulted);
         Assert.Equal(3, handler.AckRequests);
         Assert.True(time.GetUtcNow() - Start >= TimeSpan.FromSeconds(15), $"after {time.GetUtcNow() - Start}");
@@ -52,15 +35,15 @@ public sealed class KeepAliveTests
     [Fact]
     public async Task A_silent_service_faults_the_session_after_the_inactivity_timeout()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new TestClock(Start);
         var handler = new ScriptedHandler { AnswerAckRequested = false };
-        using var http = new HttpClient(handler);
+        var traffic = new TrafficRecorder(handler);
+        using var http = new HttpClient(traffic);
         await using var session = await WsRmSession.OpenAsync(http, Options(), time).Within(Bounded.Short);
-        var waits = Channel.CreateUnbounded<DateTimeOffset?>();
-        session.Scheduler.Waiting += due => waits.Writer.TryWrite(due);
-        session.Scheduler.Wake();
+        var timers = new SessionTimers(time);
+        timers.Attach(session);
 
-        await RunTimersUntil(time, waits, session, () => session.IsFaulted);
+        await time.RunUntilAsync(traffic, () => session.IsFaulted, timers.Asleep, timers.WakeAt, until: Start + TimeSpan.FromMinutes(1));
         Assert.Equal(TimeSpan.FromSeconds(10), time.GetUtcNow() - Start);
         Assert.True(handler.AckRequests >= 1);
         var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(

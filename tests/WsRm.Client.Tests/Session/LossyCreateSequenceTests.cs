@@ -32,14 +32,20 @@ public sealed class LossyCreateSequenceTests(LossyEchoServer server, ITestOutput
         Assert.Equal(1, forwarder.DuplicatedRequests);
     }
 
+    // The session runs on a test clock moved only when no request is in flight: a CreateSequence retry happens when
+    // its delay is due, never because a slow answer ran past the attempt timeout, so the attempts counted are exact.
     private async Task OpenUseAndCloseAsync(LossyForwarder forwarder, WsRmVersion rm, WsRmSoapVersion soap)
     {
-        using var http = Sessions.Http();
-        var log = new RecordingLogger(TimeProvider.System);
+        var clock = new TestClock();
+        var traffic = new TrafficRecorder(WsRmHttp.CreateHandler());
+        using var http = new HttpClient(traffic) { Timeout = Timeout.InfiniteTimeSpan };
+        var log = new RecordingLogger(clock);
         var prefix = $"create-{Guid.NewGuid():N}-";
         await LossyNetworkTests.RunLoggedAsync(log, forwarder, $"create-{rm}-{soap}", async () =>
         {
-            var session = await WsRmSession.OpenAsync(http, LossyNetworkTests.LossyOptions(server.Ordered, rm, soap, forwarder.Address), logger: log).Within(Bounded.Short);
+            var open = WsRmSession.OpenAsync(http, LossyNetworkTests.LossyOptions(server.Ordered, rm, soap, forwarder.Address), clock, log);
+            await clock.RunUntilAsync(traffic, () => open.IsCompleted, () => true, () => null, clock.Start + TimeSpan.FromSeconds(10));
+            var session = await open.Within(Bounded.Short);
             await using (session)
             {
                 await session.PostAsync(prefix + "post").Within(Bounded.Short);

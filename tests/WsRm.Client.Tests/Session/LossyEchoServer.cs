@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using WsRm.Client.Tests.Infrastructure;
 using WsRm.Host.Services;
 
 namespace WsRm.Client.Tests.Session;
@@ -67,42 +61,35 @@ public sealed class LossyEchoServer : IAsyncLifetime
 {
     public const string Collection = "lossy network";
 
-    private WebApplication? _app;
+    private readonly LoopbackServer _server;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public LossyEchoServer() => _server = new LoopbackServer(
+        app =>
+        {
+            app.MapWsRmService<LossyEchoService>("/echo");
+            app.MapWsRmService<LossyEchoService>("/echo-unordered", o => o.Ordered = false);
+        },
+        builder =>
+        {
+            builder.Services.AddSingleton(Ledger);
+            builder.Services.AddWsRmServer(o =>
+            {
+                o.MaxPendingChannels = 1000;
+                o.MaxSequencesPerClient = 1000;
+            });
+        });
 
-    public Uri Ordered => new(BaseAddress, "/echo");
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public Uri Unordered => new(BaseAddress, "/echo-unordered");
+    public Uri Ordered => _server.Url("/echo");
+
+    public Uri Unordered => _server.Url("/echo-unordered");
 
     public LossyLedger Ledger { get; } = new();
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Services.AddSingleton(Ledger);
-        builder.Services.AddWsRmServer(o =>
-        {
-            o.MaxPendingChannels = 1000;
-            o.MaxSequencesPerClient = 1000;
-        });
-        var app = builder.Build();
-        app.MapWsRmService<LossyEchoService>("/echo");
-        app.MapWsRmService<LossyEchoService>("/echo-unordered", o => o.Ordered = false);
-        await app.StartAsync().Within(Bounded.Short);
-        _app = app;
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+    public Task InitializeAsync() => _server.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_app is null) return;
-        await _app.StopAsync().Within(Bounded.Short);
-        await _app.DisposeAsync().Within(Bounded.Short);
-    }
+    public Task DisposeAsync() => _server.StopAsync();
 }
 
 /// <summary>

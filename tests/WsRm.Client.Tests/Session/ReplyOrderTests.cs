@@ -23,7 +23,7 @@ public sealed class ReplyOrderTests(ServerFixture server)
         var second = session.EchoAsync("second").ContinueWith(t => completed.Enqueue(t.Result), TaskContinuationOptions.ExecuteSynchronously);
 
         // The second reply reached the client while the first is still held on the wire: the client holds it back.
-        while (session.HeldReplies == 0) await Task.Delay(10).Within();
+        await Eventually.TrueAsync(() => session.HeldReplies > 0, "the second reply is held back", Bounded.Short);
         Assert.Empty(completed);
         Assert.False(second.IsCompleted);
         handler.ReleaseFirst();

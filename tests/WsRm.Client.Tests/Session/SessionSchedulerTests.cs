@@ -1,12 +1,16 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Time.Testing;
 using WsRm.Client.Tests.Infrastructure;
 
 namespace WsRm.Client.Tests.Session;
 
+/// <summary>
+/// The session's timer loop on a <see cref="TestClock"/>. The loop announces a wait (Waiting) just before it arms its
+/// timer; the clock is moved only once that timer is armed (<see cref="TestClock.ArmedAtAsync"/>), since a timer armed
+/// after the move would count its delay from the moved clock.
+/// </summary>
 public sealed class SessionSchedulerTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new();
     private readonly Channel<DateTimeOffset?> _waits = Channel.CreateUnbounded<DateTimeOffset?>();
     private readonly Channel<DateTimeOffset> _calls = Channel.CreateUnbounded<DateTimeOffset>();
     private DateTimeOffset? _due;
@@ -32,6 +36,7 @@ public sealed class SessionSchedulerTests
         var loop = scheduler.RunAsync(stop.Token);
 
         Assert.Equal(start + TimeSpan.FromSeconds(2), await _waits.Reader.ReadAsync().AsTask().Within(Bounded.Short));
+        await _time.ArmedAtAsync(start + TimeSpan.FromSeconds(2));
         _time.Advance(TimeSpan.FromMilliseconds(1999));
         Assert.False(_calls.Reader.TryRead(out _));
         _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -53,6 +58,7 @@ public sealed class SessionSchedulerTests
         _due = start + TimeSpan.FromSeconds(1);
         scheduler.Wake();
         Assert.Equal(start + TimeSpan.FromSeconds(1), await _waits.Reader.ReadAsync().AsTask().Within(Bounded.Short));
+        await _time.ArmedAtAsync(start + TimeSpan.FromSeconds(1));
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(start + TimeSpan.FromSeconds(1), await _calls.Reader.ReadAsync().AsTask().Within(Bounded.Short));
 
@@ -89,6 +95,7 @@ public sealed class SessionSchedulerTests
         Assert.Equal(start + TimeSpan.FromSeconds(2), await _waits.Reader.ReadAsync().AsTask().Within(Bounded.Short));
         Assert.False(_waits.Reader.TryRead(out _));
 
+        await _time.ArmedAtAsync(start + TimeSpan.FromSeconds(2));
         _time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(start + TimeSpan.FromSeconds(2), await _calls.Reader.ReadAsync().AsTask().Within(Bounded.Short));
         stop.Cancel();

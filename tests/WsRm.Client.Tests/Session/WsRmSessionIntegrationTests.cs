@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WsRm.Client.Tests.Infrastructure;
 
 namespace WsRm.Client.Tests.Session;
@@ -99,13 +98,18 @@ public sealed class WsRmSessionIntegrationTests(ServerFixture server)
     [Fact]
     public async Task Open_against_a_closed_port_retries_then_fails_with_a_clear_exception()
     {
-        using var http = Sessions.Http();
+        // On a test clock moved between attempts (each refused at once): the retries' delays count, not the machine's speed.
+        var clock = new TestClock();
+        var traffic = new TrafficRecorder(WsRmHttp.CreateHandler());
+        using var http = new HttpClient(traffic) { Timeout = Timeout.InfiniteTimeSpan };
         var options = Sessions.Options(new Uri("http://127.0.0.1:9/echo"), WsRmVersion.Rm11, WsRmSoapVersion.Soap12);
         options.MaxRetryCount = 2;
         options.InitialRetransmissionTimeout = TimeSpan.FromMilliseconds(50);
-        var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => WsRmSession.OpenAsync(http, options)).Within();
+        var open = WsRmSession.OpenAsync(http, options, clock);
+        await clock.RunUntilAsync(traffic, () => open.IsCompleted, () => true, () => null, clock.Start + TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<WsRmSessionFaultedException>(() => open).Within();
         Assert.Equal(3, error.Attempts);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Equal(3, traffic.Sent.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed} of clock time");
     }
 }

@@ -115,7 +115,7 @@ public sealed class DurableSessionTests : IDisposable
     // Delivery after a start runs with no request to wait on: poll its visible effect, bounded.
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        var deadline = DateTime.UtcNow + Bounded.Long;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");

@@ -87,7 +87,7 @@ internal sealed class RmSession
 
     private async Task WaitUntilAsync(Func<AckView, bool> condition, string failure)
     {
-        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        var deadline = DateTime.UtcNow + Bounded.Long;
         while (true)
         {
             var response = await AckRequestedAsync();

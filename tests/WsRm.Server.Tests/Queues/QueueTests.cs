@@ -193,7 +193,7 @@ public sealed class QueueTests : IDisposable
     // The consumer's store writes have no request to wait on: poll them, bounded.
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow + Bounded.Timeout;
+        var deadline = DateTime.UtcNow + Bounded.Long;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");

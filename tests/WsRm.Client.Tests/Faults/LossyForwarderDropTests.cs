@@ -1,20 +1,26 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using WsRm.Interop.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
-namespace WsRm.Interop.Tests;
+namespace WsRm.Client.Tests.Faults;
 
-/// <summary>The fault-injecting forwarder itself, against a trivial target (independent of the WsRm server).</summary>
-public sealed class LossyForwarderTests
+/// <summary>
+/// The <see cref="LossyForwarder"/> as the interop tests use it, against a trivial target (independent of the WsRm
+/// server): faithful copies of body, content type, SOAPAction and status; random request and response drops, counted
+/// and repeatable by seed; exempt actions; at most MaxDropsPerMessage drops of one sequence message.
+/// </summary>
+public sealed class LossyForwarderDropTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = Bounded.Long;
+    private const string CreateSequence = "http://docs.oasis-open.org/ws-rx/wsrm/200702/CreateSequence";
 
     [Fact]
     public async Task Lossless_forwarding_copies_body_content_type_soap_action_and_status()
     {
         await using var target = await EchoTarget.StartAsync();
-        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, new LossyForwarderOptions());
+        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, seed: 0, LossyProfile.Faithful);
         using var http = NewClient();
 
         using var ok = await PostAsync(http, forwarder.Url("/echo"), "<x>héllo</x>", "text/xml; charset=utf-8", "\"urn:a\"");
@@ -33,8 +39,7 @@ public sealed class LossyForwarderTests
     public async Task Lossy_forwarding_drops_requests_and_responses_and_counts_them()
     {
         await using var target = await EchoTarget.StartAsync();
-        var options = new LossyForwarderOptions { RequestDropRate = 0.3, ResponseDropRate = 0.3, Seed = 7 };
-        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
+        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, seed: 7, LossyProfile.Dropping(0.3, 0.3));
         using var http = NewClient();
 
         var (succeeded, failed) = await SendManyAsync(http, forwarder, 50);
@@ -50,32 +55,31 @@ public sealed class LossyForwarderTests
     [Fact]
     public async Task Same_seed_drops_the_same_messages()
     {
-        var options = new LossyForwarderOptions { RequestDropRate = 0.25, ResponseDropRate = 0.25, Seed = 42 };
-        var runs = new List<IReadOnlyList<ForwarderFate>>();
+        var runs = new List<LossyFault[]>();
         for (var run = 0; run < 2; run++)
         {
             await using var target = await EchoTarget.StartAsync();
-            await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
+            await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, seed: 42, LossyProfile.Dropping(0.25, 0.25));
             using var http = NewClient();
             await SendManyAsync(http, forwarder, 20);
-            runs.Add(forwarder.Fates);
+            runs.Add([.. forwarder.Exchanges.Select(e => e.Fault)]);
         }
 
         Assert.Equal(runs[0], runs[1]);
-        Assert.Contains(ForwarderFate.DropRequest, runs[0]);
-        Assert.Contains(ForwarderFate.DropResponse, runs[0]);
+        Assert.Contains(LossyFault.DropRequest, runs[0]);
+        Assert.Contains(LossyFault.DropResponse, runs[0]);
     }
 
     [Fact]
     public async Task Exempt_actions_are_never_dropped()
     {
         await using var target = await EchoTarget.StartAsync();
-        var options = new LossyForwarderOptions { RequestDropRate = 1.0, ExemptActions = LossExemptActions.All };
-        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
+        var profile = LossyProfile.Dropping(1.0, 0) with { Exempt = new HashSet<string>(StringComparer.Ordinal) { CreateSequence } };
+        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, seed: 0, profile);
         using var http = NewClient();
         const string soap12CreateSequence =
             "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">" +
-            "<s:Header><a:Action s:mustUnderstand=\"1\">http://docs.oasis-open.org/ws-rx/wsrm/200702/CreateSequence</a:Action></s:Header><s:Body/></s:Envelope>";
+            $"<s:Header><a:Action s:mustUnderstand=\"1\">{CreateSequence}</a:Action></s:Header><s:Body/></s:Envelope>";
 
         for (var i = 0; i < 5; i++)
         {
@@ -85,15 +89,14 @@ public sealed class LossyForwarderTests
 
         await Assert.ThrowsAsync<HttpRequestException>(
             () => PostAsync(http, forwarder.Url("/echo"), "<a/>", "text/xml", "\"urn:not-exempt\""));
-        Assert.Equal((5, 1, 5), (forwarder.Exempt, forwarder.DroppedRequests, target.Requests));
+        Assert.Equal((5, 1, 5), (forwarder.Exempted, forwarder.DroppedRequests, target.Requests));
     }
 
     [Fact]
     public async Task A_sequence_message_is_dropped_at_most_MaxDropsPerMessage_times()
     {
         await using var target = await EchoTarget.StartAsync();
-        var options = new LossyForwarderOptions { RequestDropRate = 1.0, MaxDropsPerMessage = 2 };
-        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, options);
+        await using var forwarder = await LossyForwarder.StartAsync(target.BaseAddress, seed: 0, LossyProfile.Dropping(1.0, 0) with { MaxDropsPerMessage = 2 });
         using var http = NewClient();
 
         var outcomes = new List<bool>();
@@ -150,4 +153,48 @@ public sealed class LossyForwarderTests
 
     private static HttpClient NewClient()
         => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout };
+
+    /// <summary>
+    /// A trivial HTTP target: POST /echo answers 200 with the request's Content-Type and "SOAPAction|body"; POST /fail
+    /// answers 500 text/plain "boom". Counts the requests that reached it.
+    /// </summary>
+    private sealed class EchoTarget : IAsyncDisposable
+    {
+        private LoopbackServer _server = null!;
+        private int _requests;
+
+        public Uri BaseAddress => _server.BaseAddress;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public static async Task<EchoTarget> StartAsync()
+        {
+            var target = new EchoTarget();
+            target._server = await LoopbackServer.StartAsync(app =>
+            {
+                app.MapPost("/echo", target.EchoAsync);
+                app.MapPost("/fail", target.FailAsync);
+            });
+            return target;
+        }
+
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+        private async Task EchoAsync(HttpContext context)
+        {
+            Interlocked.Increment(ref _requests);
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            context.Response.ContentType = context.Request.ContentType;
+            await context.Response.WriteAsync($"{context.Request.Headers["SOAPAction"]}|{body}", context.RequestAborted);
+        }
+
+        private async Task FailAsync(HttpContext context)
+        {
+            Interlocked.Increment(ref _requests);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("boom", context.RequestAborted);
+        }
+    }
 }

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace WsRm.Client.Tests.Infrastructure;
+namespace WsRm.Testing;
 
 /// <summary>
 /// Stops a child process and everything it started: SIGTERM first (a clean shutdown), then the whole tree killed.
 /// Descendants (such as squid's helpers) can outlive their parent by a moment and be reparented; they are recorded
 /// before the signal, and waited for, or killed, before this returns.
 /// </summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     private const int SigTerm = 15;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WsRm.Client.Tests.Infrastructure;
+namespace WsRm.Testing;
 
 /// <summary>Loopback ports for servers that must be started on a known port (squid, a restarted server).</summary>
-internal static class TcpPorts
+public static class TcpPorts
 {
     /// <summary>A port that was free on 127.0.0.1 a moment ago.</summary>
     public static int Free()
