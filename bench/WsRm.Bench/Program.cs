@@ -10,6 +10,9 @@ using WsRm.Bench.ClientLoad;
 //     [--workloads oneway,echo] [--clients wcf,wsrm,typed] [--window W] [--server-window W] [--timeout S] [--host path/WsRm.Host.dll]
 //   the real WCF client vs WsRmSession vs WsRmChannelFactory proxies, same run, same server (the built host in a child
 //   process): msgs/s, bytes allocated per message in the client process, failures, HTTP requests, CPU per message.
+// dotnet run -c Release --project bench/WsRm.Bench -- durable [--messages N] [--rounds R] [--sessions 1,16] [--callers 8] [--postgres "<conn>"] [--no-wcf]
+//   one-way messages per second with our client: in memory, durable SQLite, durable PostgreSQL; the WCF client on
+//   durable SQLite; commits (flushes) per message. Client and server in one process.
 // dotnet run -c Release --project bench/WsRm.Bench -- micro [BenchmarkDotNet args]
 //   BenchmarkDotNet on the protocol hot paths (server: envelope read/write, sequence state; client: request and reply envelopes).
 if (args.Length > 0 && args[0] == "micro")
@@ -20,6 +23,10 @@ if (args.Length > 0 && args[0] == "micro")
 if (args.Length > 0 && args[0] == "server")
 {
     return await RawLoad.RunAsync(BenchArgs.Parse(args[1..]));
+}
+if (args.Length > 0 && args[0] == "durable")
+{
+    return await WsRm.Bench.DurableLoad.DurableLoadCommand.RunAsync(WsRm.Bench.DurableLoad.DurableArgs.Parse(args[1..]));
 }
 if (args.Length > 0 && args[0] == "client")
 {

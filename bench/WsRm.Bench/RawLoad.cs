@@ -25,7 +25,9 @@ internal static partial class RawLoad
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
-        await using var app = HostApp.Build(["--urls", "http://127.0.0.1:0", "--WsRm:MaxPendingChannels", "1000"], b => b.Logging.ClearProviders());
+        var database = Path.Combine(Path.GetTempPath(), $"wsrm-bench-{Environment.ProcessId}.db");
+        await using var app = HostApp.Build(["--urls", "http://127.0.0.1:0", "--WsRm:MaxPendingChannels", "1000",
+            "--Samples:PostedTexts", "Memory", "--WsRm:Storage:ConnectionString", $"Data Source={database}"], b => b.Logging.ClearProviders());
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/echo";
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 64 });

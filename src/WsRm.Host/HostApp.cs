@@ -23,7 +23,11 @@ public static class HostApp
 
         builder.Services.AddWsRmServer(o => builder.Configuration.GetSection("WsRm").Bind(o));
         HostStorage.Add(builder.Services, builder.Configuration.GetSection("WsRm:Storage"));
-        builder.Services.AddSingleton<IPostedTexts, StoredPostedTexts>();
+        // Samples:PostedTexts=Memory keeps the texts in process memory instead: for load tests of the WS-RM stack alone.
+        if (string.Equals(builder.Configuration["Samples:PostedTexts"], "Memory", StringComparison.OrdinalIgnoreCase))
+            builder.Services.AddSingleton<IPostedTexts, PostedTexts>();
+        else
+            builder.Services.AddSingleton<IPostedTexts, StoredPostedTexts>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

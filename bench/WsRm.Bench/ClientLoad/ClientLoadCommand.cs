@@ -45,6 +45,11 @@ internal static class ClientLoadCommand
     {
         yield return "--Logging:LogLevel:Default";
         yield return "Warning";
+        // The WS-RM stack, not the sample's storage: posted texts in memory, the store in a temp file.
+        yield return "--Samples:PostedTexts";
+        yield return "Memory";
+        yield return "--WsRm:Storage:ConnectionString";
+        yield return $"Data Source={Path.Combine(Path.GetTempPath(), $"wsrm-bench-{Environment.ProcessId}.db")}";
         if (args.ServerWindow is { } window)
         {
             yield return "--WsRm:MaxTransferWindowSize";

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using WsRm.Bench.ClientLoad;
+
+namespace WsRm.Bench.DurableLoad;
+
+/// <summary>
+/// <c>durable</c>: one-way messages per second end to end with our client over 1 and 16 sessions (8 callers each), on
+/// a reliable endpoint in memory, on durable sessions in SQLite and (with <c>--postgres</c> or WSRM_BENCH_POSTGRES) in
+/// PostgreSQL, and the real WCF client on durable SQLite; client and server in this process on the same 2 cores. The
+/// configurations take turns round by round after an unreported warm-up round; the medians are reported, with the
+/// store's commits (one flush each) per message, which shows group commit at work.
+/// </summary>
+internal static class DurableLoadCommand
+{
+    public static async Task<int> RunAsync(DurableArgs args)
+    {
+        await using var sqlite = await BenchServer.StartAsync(null);
+        await using var postgres = args.PostgreSql is { } cs ? await BenchServer.StartAsync(cs) : null;
+        var timeout = TimeSpan.FromSeconds(60);
+        var configs = new List<DurableConfig>
+        {
+            new("in-memory", new WsRmLoadClient(new Uri(sqlite.BaseUrl, "mem"), 8, timeout), false),
+            new("durable SQLite", new WsRmLoadClient(new Uri(sqlite.BaseUrl, "durable"), 8, timeout), true),
+        };
+        if (postgres is not null) configs.Add(new("durable PostgreSQL", new WsRmLoadClient(new Uri(postgres.BaseUrl, "durable"), 8, timeout), true));
+        if (args.Wcf) configs.Add(new("WCF, durable SQLite", new WcfLoadClient(new Uri(sqlite.BaseUrl, "durable"), timeout), true));
+        using var commits = new StoreCommits();
+        Console.WriteLine($"durable load: one-way Post, {args.Messages} messages per round, {args.Rounds} rounds, {args.Callers} callers per session; client and server in one process");
+        try
+        {
+            foreach (var sessions in args.Sessions)
+            {
+                var shape = new LoadShape(Workload.OneWay, sessions, args.Callers);
+                var rates = configs.ToDictionary(c => c.Name, _ => new List<double>());
+                var perMessage = configs.ToDictionary(c => c.Name, _ => new List<double>());
+                foreach (var config in configs) await RoundAsync(config, shape, Math.Max(1000, args.Messages / 4), commits);
+                for (var round = 0; round < args.Rounds; round++)
+                {
+                    foreach (var config in round % 2 == 0 ? configs : Enumerable.Reverse(configs))
+                    {
+                        var (rate, commitsPerMessage) = await RoundAsync(config, shape, args.Messages, commits);
+                        rates[config.Name].Add(rate);
+                        perMessage[config.Name].Add(commitsPerMessage);
+                    }
+                }
+                Report(shape, configs, rates, perMessage);
+            }
+            return 0;
+        }
+        finally
+        {
+            foreach (var config in configs) config.Client.Dispose();
+        }
+    }
+
+    private static async Task<(double Rate, double CommitsPerMessage)> RoundAsync(DurableConfig config, LoadShape shape, int messages, StoreCommits commits)
+    {
+        var sessions = await Task.WhenAll(Enumerable.Range(0, shape.Sessions).Select(_ => config.Client.OpenAsync()));
+        var issued = 0L;
+        var completed = 0L;
+        var failed = 0L;
+        var before = commits.Snapshot();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sessions.SelectMany(s => Enumerable.Range(0, shape.Callers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref issued) <= messages)
+            {
+                try
+                {
+                    await s.PostAsync().ConfigureAwait(false);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    if (Interlocked.Increment(ref failed) <= 3) Console.WriteLine($"  {config.Name}: {e.GetType().Name}: {e.Message}");
+                    if (s.IsFaulted) return;
+                }
+            }
+        }))));
+        clock.Stop();
+        var after = commits.Snapshot();
+        await Task.WhenAll(sessions.Select(async s =>
+        {
+            try
+            {
+                await s.CloseAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                s.Abort();
+            }
+        }));
+        return (completed / clock.Elapsed.TotalSeconds, completed == 0 ? double.NaN : (after.Commits - before.Commits) / (double)completed);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static void Report(LoadShape shape, List<DurableConfig> configs, Dictionary<string, List<double>> rates, Dictionary<string, List<double>> perMessage)
+    {
+        var memory = Median(rates["in-memory"]);
+        Console.WriteLine($"{shape}:");
+        foreach (var config in configs)
+        {
+            var rate = Median(rates[config.Name]);
+            var commits = config.CountsCommits ? $", {Median(perMessage[config.Name]).ToString("F3", CultureInfo.InvariantCulture)} commits/message" : "";
+            Console.WriteLine($"  {config.Name,-22} median {rate,8:F0} msgs/s ({rate / memory:P0} of in-memory){commits}; rounds {string.Join(" ", rates[config.Name].Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}");
+        }
+    }
+}
