@@ -1,0 +1,15 @@
+namespace WsRm.Storage.PostgreSql;
+
+/// <summary>Whose clock the PostgreSQL store writes and compares times with.</summary>
+public enum PostgreSqlClock
+{
+    /// <summary>
+    /// The database's <c>now()</c> (the start of the statement's transaction): one clock for every server sharing the
+    /// database, so that a lease taken by one node and looked at by another, or an inactivity measured on another node,
+    /// does not depend on how well the nodes' clocks agree. The times passed to the store are ignored.
+    /// </summary>
+    Database,
+
+    /// <summary>The times the caller passes (its <see cref="TimeProvider"/>): for tests with a fake clock, and single servers.</summary>
+    Application,
+}
