@@ -96,8 +96,8 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     /// <summary>Stops the server (fast shutdown: sessions are ended, the server waits for nothing).</summary>
     public Task StopServerAsync() => RunAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop");
 
-    /// <summary><c>pg_ctl restart</c>: a fast shutdown, then a start with the same options.</summary>
-    public Task RestartServerAsync() => RunAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "restart");
+    /// <summary><c>pg_ctl restart</c>: a fast shutdown, then a start with the same options (and the log file, without which the new server would write to pg_ctl's output).</summary>
+    public Task RestartServerAsync() => RunAsync("pg_ctl", "-D", DataDirectory, "-l", LogFile, "-m", "fast", "-w", "-t", "60", "restart");
 
     /// <summary>The postmaster's process id, or null when it is not running.</summary>
     public int? ServerProcessId()
