@@ -47,7 +47,7 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     /// <summary>Creates and starts a cluster; throws, saying what to install, when PostgreSQL is missing.</summary>
     public static async Task<PostgreSqlCluster> StartAsync()
     {
-        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException($"The PostgreSQL tests start their own server on Linux; elsewhere set {PostgreSqlServer.ServerVariable}.");
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException($"The PostgreSQL tests start their own server on Linux; elsewhere set {PostgreSqlInstallation.ServerVariable}.");
         var bin = PostgreSqlInstallation.Binaries();
         var user = await PostgreSqlInstallation.ServerUserAsync();
         await RemoveAbandonedAsync(bin, user);

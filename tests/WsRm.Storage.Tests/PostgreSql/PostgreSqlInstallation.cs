@@ -15,10 +15,13 @@ internal static class PostgreSqlInstallation
     /// <summary>Environment variable: the directory holding initdb and pg_ctl, when not in a standard place.</summary>
     public const string BinVariable = "WSRM_POSTGRES_BIN";
 
+    /// <summary>Environment variable: an Npgsql connection string of a server to test on instead of a throwaway one.</summary>
+    public const string ServerVariable = "WSRM_TEST_POSTGRES";
+
     public const string Missing =
         "PostgreSQL's server programs (initdb, pg_ctl) were not found: the PostgreSQL store tests start a throwaway server. " +
         "Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql, which puts them in /usr/lib/postgresql/<version>/bin; .ci/run does this), " +
-        $"or set {BinVariable} to the directory holding them, or set {PostgreSqlServer.ServerVariable} to the connection string of a server " +
+        $"or set {BinVariable} to the directory holding them, or set {ServerVariable} to the connection string of a server " +
         "on which the tests may create and drop databases.";
 
     /// <summary>The directory with initdb and pg_ctl: <see cref="BinVariable"/>, else the newest /usr/lib/postgresql/N/bin, else PATH.</summary>

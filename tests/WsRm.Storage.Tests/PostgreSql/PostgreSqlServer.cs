@@ -5,13 +5,14 @@ namespace WsRm.Storage.Tests.PostgreSql;
 /// <summary>
 /// The PostgreSQL server the tests of <see cref="PostgreSqlCollection"/> share, each test on a database of its own:
 /// a throwaway <see cref="PostgreSqlCluster"/> started for the test run, or, when the environment variable
-/// <see cref="ServerVariable"/> holds a connection string, that server (its user must be allowed to create databases;
-/// the tests create <c>wsrm_test_…</c> databases and drop them).
+/// <see cref="ServerVariable"/> holds a connection string, that server: the tests create <c>wsrm_test_…</c> databases
+/// on it and drop them, and one sets <c>deadlock_timeout</c>, so its user needs CREATEDB and that setting (a superuser,
+/// or <c>GRANT SET ON PARAMETER deadlock_timeout</c>). The restart tests always start a cluster of their own.
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
     /// <summary>Environment variable: an Npgsql connection string of a server to test on instead of a throwaway one.</summary>
-    public const string ServerVariable = "WSRM_TEST_POSTGRES";
+    public const string ServerVariable = PostgreSqlInstallation.ServerVariable;
 
     private PostgreSqlCluster? _cluster;
     private string _admin = "";
