@@ -25,7 +25,8 @@ public interface IWsRmStore : IAsyncDisposable
     /// <summary>
     /// Writes <paramref name="batch"/>, all or nothing, sharing a transaction and a flush with batches committed at the
     /// same time; completes once it is durable. Throws <see cref="StoreUnavailableException"/> when nothing could be
-    /// written.
+    /// written (or, on a database server whose connection broke while the commit was under way, when whether it was
+    /// written is unknown).
     /// </summary>
     Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken = default);
 
