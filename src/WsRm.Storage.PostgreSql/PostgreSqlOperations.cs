@@ -27,11 +27,12 @@ internal static class PostgreSqlOperations
         SELECT wsrm_expect_one(count(*)) FROM changed
         """;
 
-    private const string DeleteSequenceSql = """
-        DELETE FROM wsrm_messages WHERE sequence_id = @id;
-        DELETE FROM wsrm_replies WHERE sequence_id = @id;
-        DELETE FROM wsrm_sequences WHERE id = @id
-        """;
+    private static readonly string[] DeleteSequenceSql =
+    [
+        "DELETE FROM wsrm_messages WHERE sequence_id = @id",
+        "DELETE FROM wsrm_replies WHERE sequence_id = @id",
+        "DELETE FROM wsrm_sequences WHERE id = @id",
+    ];
 
     // The sequence must exist (a message of a deleted sequence is a conflict); KEY SHARE keeps it from being deleted
     // by another server until this commits.
@@ -104,7 +105,7 @@ internal static class PostgreSqlOperations
                     .Bigint("reply_last", s.ReplyLastNumber).ClockTime("activity", s.LastActivity, clock);
                 break;
             case DeleteSequence { SequenceId: var id }:
-                foreach (var sql in DeleteSequenceSql.Split(';', StringSplitOptions.TrimEntries)) Add(batch, sql).Text("id", id);
+                foreach (var sql in DeleteSequenceSql) Add(batch, sql).Text("id", id);
                 break;
             case AddMessage { Message: var m }:
                 Add(batch, InsertMessage).Text("seq", m.SequenceId).Bigint("number", m.Number).Text("endpoint", m.Endpoint)
