@@ -27,7 +27,8 @@ internal static class GroupCommitLoad
                 connection = cluster.ConnectionString("wsrm_bench");
                 Console.WriteLine($"PostgreSQL: a throwaway cluster on 127.0.0.1:{cluster.Port}");
             }
-            Console.WriteLine($"{args.Provider}: {Environment.ProcessorCount} cores, {args.Seconds} s per round after {args.Warmup} s warm-up, at most {args.MaxGroup} batches per commit");
+            Console.WriteLine($"{args.Provider}: {Environment.ProcessorCount} cores, {args.Seconds} s per round after {args.Warmup} s warm-up, at most {args.MaxGroup} batches per commit, " +
+                $"last activity {(args.RefreshActivity ? "changed in every batch" : "kept")}");
             Console.WriteLine("writers  batches/s  commits/s  batches/commit  client CPU/batch");
             foreach (var writers in args.Writers)
             {
@@ -60,7 +61,7 @@ internal static class GroupCommitLoad
 
         using var stop = new CancellationTokenSource();
         var round = Guid.NewGuid().ToString("N")[..8];
-        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() => WriteAsync(store, $"urn:bench:{round}:{w}", stop.Token))).ToArray();
+        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() => WriteAsync(store, $"urn:bench:{round}:{w}", args.RefreshActivity, stop.Token))).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(args.Warmup));
         var (commits0, batches0, cpu0) = (Interlocked.Read(ref commits), Interlocked.Read(ref batches), Process.GetCurrentProcess().TotalProcessorTime);
         var clock = Stopwatch.StartNew();
@@ -76,7 +77,7 @@ internal static class GroupCommitLoad
     }
 
     // One writer: a sequence of its own, then a version-checked update of it and a new message per batch.
-    private static async Task WriteAsync(IWsRmStore store, string id, CancellationToken stop)
+    private static async Task WriteAsync(IWsRmStore store, string id, bool refreshActivity, CancellationToken stop)
     {
         var now = DateTimeOffset.UnixEpoch.AddYears(56);
         var sequence = new StoredSequence
@@ -85,11 +86,11 @@ internal static class GroupCommitLoad
             SoapNamespace = "http://www.w3.org/2003/05/soap-envelope", ClientKey = "127.0.0.1", Ordered = true, Created = now, LastActivity = now,
         };
         Check(await store.CommitAsync(StoreBatch.Of(new SaveSequence(sequence))));
-        sequence = sequence with { Version = 1 };
+        sequence = await store.FindSequenceAsync(id) ?? throw new InvalidOperationException($"{id} was not stored.");
         for (ulong n = 1; !stop.IsCancellationRequested; n++)
         {
             var message = new StoredMessage { SequenceId = id, Number = n, Endpoint = "/bench", Action = "urn:bench/Post", Envelope = Envelope, Received = now };
-            sequence = sequence with { Received = $"1-{n}", LastActivity = now };
+            sequence = sequence with { Received = $"1-{n}", LastActivity = refreshActivity ? now.AddTicks((long)n * 10) : sequence.LastActivity };
             Check(await store.CommitAsync(StoreBatch.Of(new SaveSequence(sequence), new AddMessage(message))));
             sequence = sequence with { Version = sequence.Version + 1 };
         }

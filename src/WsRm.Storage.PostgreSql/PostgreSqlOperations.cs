@@ -18,10 +18,13 @@ internal static class PostgreSqlOperations
             @reply, @reply_last, coalesce(@created, now()), coalesce(@activity, now()), 1)
         """;
 
+    // With the database's clock a last activity the caller changed (it heard from the source) becomes now(); one it
+    // passed back as read stays, so the row's indexed column does not change on every message.
     private const string UpdateSequence = """
         WITH changed AS (
             UPDATE wsrm_sequences SET status = @status, received = @received, last_number = @last, last_named = @named,
-                reply_last = @reply_last, last_activity = coalesce(@activity, now()), version = version + 1
+                reply_last = @reply_last, version = version + 1,
+                last_activity = CASE WHEN @database_clock AND @activity <> last_activity THEN now() ELSE @activity END
             WHERE id = @id AND version = @version
             RETURNING 1)
         SELECT wsrm_expect_one(count(*)) FROM changed
@@ -102,7 +105,7 @@ internal static class PostgreSqlOperations
             case SaveSequence { Sequence: var s }:
                 Add(batch, UpdateSequence).Text("id", s.Id).Bigint("version", s.Version).Smallint("status", (int)s.Status)
                     .Text("received", s.Received).Bigint("last", s.LastMessageNumber).Boolean("named", s.LastNamedBySource)
-                    .Bigint("reply_last", s.ReplyLastNumber).ClockTime("activity", s.LastActivity, clock);
+                    .Bigint("reply_last", s.ReplyLastNumber).Time("activity", s.LastActivity).Boolean("database_clock", clock == PostgreSqlClock.Database);
                 break;
             case DeleteSequence { SequenceId: var id }:
                 foreach (var sql in DeleteSequenceSql) Add(batch, sql).Text("id", id);

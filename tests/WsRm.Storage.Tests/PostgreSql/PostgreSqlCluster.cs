@@ -75,9 +75,9 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
         if (_user is not null) await CommandRunner.RunCheckedAsync("chown", ["-R", _user, _directory], CommandTimeout);
         await RunAsync("initdb", "-D", DataDirectory, "-U", "postgres", "--pwfile=" + passwordFile, "--auth=scram-sha-256",
             "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions");
-        // Loopback only, the socket in our directory (not /var/run/postgresql); the defaults otherwise (fsync on).
+        // Loopback only, the socket in our directory (not /var/run/postgresql), room for several stores' pools; fsync stays on.
         await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"),
-            $"\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{_directory}'\nshared_buffers = 64MB\n");
+            $"\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{_directory}'\nshared_buffers = 64MB\nmax_connections = 200\n");
     }
 
     /// <summary>Starts the server (again), on a free port the first time; returns once it accepts connections.</summary>

@@ -50,8 +50,12 @@ public sealed class PostgreSqlDatabaseClockTests(PostgreSqlServer server) : IAsy
         Assert.Equal(TimeSpan.FromHours(1), queued.ExpiresAt - queued.Enqueued);
         Assert.InRange((await _store.FindSourceSequenceAsync("q1"))!.Created, before, after);
 
+        // An update that keeps the last activity as read keeps it; one that changes it (the source was heard from) sets now().
+        await _store.CommitAsync(StoreBatch.Of(new SaveSequence(sequence with { Received = "1-1" })));
+        var kept = (await _store.FindSequenceAsync("urn:s1"))!;
+        Assert.Equal((2L, sequence.LastActivity), (kept.Version, kept.LastActivity));
         var later = await DatabaseNowAsync();
-        await _store.CommitAsync(StoreBatch.Of(new SaveSequence(sequence with { Received = "1-1", LastActivity = Past })));
+        await _store.CommitAsync(StoreBatch.Of(new SaveSequence(kept with { Received = "1-2", LastActivity = Past })));
         Assert.InRange((await _store.FindSequenceAsync("urn:s1"))!.LastActivity, later, await DatabaseNowAsync());
     }
 
