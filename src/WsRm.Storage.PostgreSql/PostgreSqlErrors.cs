@@ -1,4 +1,5 @@
 using System.Data;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace WsRm.Storage.PostgreSql;
@@ -28,10 +29,21 @@ internal static class PostgreSqlErrors
     /// </summary>
     public static bool SessionEnded(Exception e) => e is PostgresException { SqlState: ['5', '7', 'P', _, _] };
 
-    /// <summary>The connection is unusable (the server went away, or a network or timeout failure broke it).</summary>
-    public static bool ConnectionLost(Exception e, NpgsqlConnection? connection) =>
-        e is NpgsqlException && (e is not PostgresException || SessionEnded(e) || connection is null
-            || connection.FullState.HasFlag(ConnectionState.Broken) || connection.State != ConnectionState.Open);
+    /// <summary>
+    /// The server went away: it ended the session, the network failed under <paramref name="connection"/> (null when
+    /// opening failed) or broke it. The pool's other connections are likely gone too. Not so for an error the server
+    /// answered on a live connection, nor a pool that had no connection free in time.
+    /// </summary>
+    public static bool ConnectionLost(Exception e, NpgsqlConnection? connection) => e switch
+    {
+        PostgresException => SessionEnded(e) || Broken(connection),
+        NpgsqlException { InnerException: SocketException or IOException } => true,
+        NpgsqlException => Broken(connection),
+        _ => false,
+    };
+
+    private static bool Broken(NpgsqlConnection? connection) =>
+        connection is not null && (connection.FullState.HasFlag(ConnectionState.Broken) || connection.State != ConnectionState.Open);
 
     /// <summary>A database error in the words of the store's contract.</summary>
     public static StoreUnavailableException Unavailable(string database, string doing, Exception e) =>

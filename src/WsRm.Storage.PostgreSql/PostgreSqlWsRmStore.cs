@@ -58,24 +58,29 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        NpgsqlConnection? connection = null;
+        NpgsqlConnection connection;
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await PostgreSqlSchema.EnsureAsync(connection, _database, cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException e) when (PostgreSqlErrors.ConnectionLost(e, connection))
+        catch (NpgsqlException e)
         {
-            _dataSource.Clear();
-            throw PostgreSqlErrors.Unavailable(_database, "cannot be reached", e);
+            throw Failed(e, null, "cannot be reached");
         }
-        catch (PostgresException e)
+        await using (connection.ConfigureAwait(false))
         {
-            throw new StoreSchemaException($"The WsRm schema in {_database} could not be created or migrated: {e.Message}", e);
-        }
-        finally
-        {
-            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await PostgreSqlSchema.EnsureAsync(connection, _database, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException e) when (PostgreSqlErrors.ConnectionLost(e, connection))
+            {
+                throw Failed(e, connection, "was lost while creating its schema");
+            }
+            catch (PostgresException e)
+            {
+                throw new StoreSchemaException($"The WsRm schema in {_database} could not be created or migrated: {e.Message}", e);
+            }
         }
     }
 
@@ -155,8 +160,11 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
     }
 
     // Under the write gate: the writer connection, opened on first use or after it broke.
-    private async Task<NpgsqlConnection> WriterAsync(CancellationToken cancellationToken) =>
-        _writer ??= await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    private async Task<NpgsqlConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is { State: not System.Data.ConnectionState.Open }) DropWriter();
+        return _writer ??= await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private void DropWriter()
     {
