@@ -7,8 +7,9 @@ public sealed partial class PostgreSqlWsRmStore
     /// <summary>
     /// Runs <paramref name="work"/> on a pooled connection, open. A lost connection empties the pool (its other
     /// connections went with the server) and fails the call with <see cref="StoreUnavailableException"/>, unless the
-    /// pool gave a connection the server had closed: then the work runs once more on a new one, if it is
-    /// <paramref name="idempotent"/> or the server's answer shows nothing of it was committed.
+    /// pool gave a connection the server had closed: then the work runs once more on a new one, if the server's answer
+    /// shows nothing of it was committed, or if it is <paramref name="idempotent"/> and the connection was found closed
+    /// (not timed out: a server that does not answer is not asked twice).
     /// </summary>
     internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool idempotent, string doing, CancellationToken cancellationToken,
         bool keepConnection = false)
@@ -27,7 +28,8 @@ public sealed partial class PostgreSqlWsRmStore
             catch (NpgsqlException e) when (PostgreSqlErrors.ConnectionLost(e, connection))
             {
                 _dataSource.Clear();
-                var again = attempt == 1 && connection is not null && (idempotent || PostgreSqlErrors.SessionEnded(e));
+                var again = attempt == 1 && connection is not null
+                    && (PostgreSqlErrors.SessionEnded(e) || (idempotent && e.InnerException is IOException or System.Net.Sockets.SocketException));
                 if (!again) throw PostgreSqlErrors.Unavailable(_database, doing, e);
             }
             catch (NpgsqlException e)

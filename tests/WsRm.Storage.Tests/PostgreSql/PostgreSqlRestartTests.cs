@@ -87,6 +87,37 @@ public sealed class PostgreSqlRestartTests : IAsyncLifetime
         Assert.Equal(CommitResult.Committed, await transaction.CommitAsync(StoreBatch.Of(new RemoveMessage("urn:before", 1))));
     }
 
+    [Fact]
+    public async Task A_frozen_server_makes_calls_fail_within_the_configured_timeouts_and_then_the_same_store_works_again()
+    {
+        // A server that takes connections and never answers (every process stopped): only timeouts end the calls.
+        await using var store = new PostgreSqlWsRmStore(new PostgreSqlStoreOptions
+        {
+            ConnectionString = _cluster.ConnectionString("wsrm") + ";Timeout=3;Command Timeout=3;Cancellation Timeout=1000",
+            Clock = PostgreSqlClock.Application,
+        });
+        await store.InitializeAsync();
+        await store.CommitAsync(StoreBatch.Of(new SaveSequence(Sequence("urn:before")), new AddMessage(Message("urn:before", 1))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => store.ReadMessagesAsync("urn:before"))));
+
+        var processes = ServerProcesses.TreeOf(_cluster.ServerProcessId()!.Value);
+        ServerProcesses.Signal(processes, ServerProcesses.SigStop);
+        try
+        {
+            await FailsAsync(() => store.CommitAsync(StoreBatch.Of(new SaveSequence(Sequence("urn:lost")))));
+            await FailsAsync(() => store.FindSequenceAsync("urn:before"));
+            await FailsAsync(() => store.ClaimMessagesAsync("/orders", 1, T0.AddMinutes(1), TimeSpan.FromMinutes(1)));
+        }
+        finally
+        {
+            ServerProcesses.Signal(processes, ServerProcesses.SigCont);
+        }
+
+        Assert.Equal(CommitResult.Committed, await store.CommitAsync(StoreBatch.Of(new SaveSequence(Sequence("urn:after")))).WaitAsync(FailureBound));
+        Assert.NotNull(await store.FindSequenceAsync("urn:before").WaitAsync(FailureBound));
+        Assert.Single(await store.ClaimMessagesAsync("/orders", 1, T0.AddMinutes(1), TimeSpan.FromMinutes(1)).WaitAsync(FailureBound));
+    }
+
     // The writer and several pooled connections open when the server goes.
     private async Task WarmUpAsync()
     {

@@ -1,11 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace WsRm.Storage.Tests.PostgreSql;
 
 /// <summary>Looks at processes through /proc (Linux): a server and its children, to prove none is left after a shutdown.</summary>
 internal static class ServerProcesses
 {
+    public const int SigStop = 19;
+    public const int SigCont = 18;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    /// <summary>Sends <paramref name="signal"/> to each of <paramref name="pids"/> (Linux signal numbers).</summary>
+    public static void Signal(IEnumerable<int> pids, int signal)
+    {
+        foreach (var pid in pids) _ = Kill(pid, signal);
+    }
+
     /// <summary>True when <paramref name="pid"/> exists and is not a zombie.</summary>
     public static bool IsRunning(int pid) => Stat(pid) is { } stat && stat.State != 'Z';
 
