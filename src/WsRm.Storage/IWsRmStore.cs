@@ -27,7 +27,8 @@ public interface IWsRmStore : IAsyncDisposable
     /// same time; completes once it is durable. Batches are written in the order of the calls (the batch is queued before
     /// this returns), so a caller that commits under its own lock keeps its changes in order. Once queued a batch is
     /// written whatever happens to the caller: <paramref name="cancellationToken"/> is not observed after that. Throws
-    /// <see cref="StoreUnavailableException"/> when nothing could be written.
+    /// <see cref="StoreUnavailableException"/> when nothing could be written (or, on a database server whose connection
+    /// broke while the commit was under way, when whether it was written is unknown: read again before deciding).
     /// </summary>
     Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken = default);
 

@@ -40,6 +40,7 @@ internal static class DurableLoadCommand
                     foreach (var config in round % 2 == 0 ? configs : Enumerable.Reverse(configs))
                     {
                         var (rate, commitsPerMessage) = await RoundAsync(config, shape, args.Messages, commits);
+                        Console.WriteLine($"  round {round + 1}: {config.Name} {rate:F0} msgs/s");
                         rates[config.Name].Add(rate);
                         perMessage[config.Name].Add(commitsPerMessage);
                     }
