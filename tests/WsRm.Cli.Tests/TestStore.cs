@@ -109,10 +109,10 @@ internal sealed class TestStore : IAsyncDisposable
     public async Task SetSchemaVersionAsync(int version)
     {
         await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync().WaitAsync(Timeout);
         await using var command = connection.CreateCommand();
         command.CommandText = $"UPDATE wsrm_schema SET version = {version}";
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync().WaitAsync(Timeout);
     }
 
     public ValueTask DisposeAsync()
