@@ -35,12 +35,3 @@ internal sealed class CliRunner
     /// <summary>Runs the command line <paramref name="args"/> with nothing on standard input.</summary>
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
 }
-
-/// <summary>What a run of <c>wsrm</c> left: its exit code, standard output and standard error.</summary>
-internal sealed record CliResult(int ExitCode, string Out, string Error)
-{
-    /// <summary>The lines of standard output.</summary>
-    public string[] Lines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}--- stderr\n{Error}";
-}

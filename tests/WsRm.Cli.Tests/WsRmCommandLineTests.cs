@@ -47,4 +47,18 @@ public sealed class WsRmCommandLineTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.NotEqual("", result.Error.Trim());
     }
+
+    [Fact]
+    public async Task A_cancelled_run_exits_130()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(output, error, new StringReader(""), name => name == "WSRM_STORAGE_CONNECTIONSTRING" ? store.ConnectionString : null, TimeProvider.System);
+
+        var exitCode = await WsRmCommandLine.RunAsync(["queues"], console, new CancellationToken(canceled: true)).WaitAsync(TestStore.Timeout);
+
+        Assert.Equal((130, "wsrm: cancelled."), (exitCode, error.ToString().Trim()));
+        Assert.Equal("", output.ToString());
+    }
 }

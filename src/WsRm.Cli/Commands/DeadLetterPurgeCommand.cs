@@ -56,7 +56,7 @@ internal static class DeadLetterPurgeCommand
         var count = depths.Where(d => d.Kind == QueueKind.DeadLetter && (queue is null || d.Name == queue)).Sum(d => d.Count);
         var where = queue is null ? "of every transmission queue" : $"of queue {queue}";
         if (count > 0) return $"Purge {count} dead letter{(count == 1 ? "" : "s")} {where}?";
-        run.Console.Out.WriteLine($"No dead letters {where}; nothing to purge.");
+        run.Console.Out.WriteLine($"No dead letters {(queue is null ? "in any transmission queue" : $"in queue {queue}")}; nothing to purge.");
         return null;
     }
 }

@@ -65,7 +65,7 @@ internal static class PoisonPurgeCommand
         var count = depths.Where(d => d.Kind == QueueKind.Poison && (scope.Endpoint is null || d.Name == scope.Endpoint)).Sum(d => d.Count);
         var where = scope.Endpoint is null ? "of every endpoint" : $"of endpoint {scope.Endpoint}";
         if (count > 0) return $"Purge {count} poison message{(count == 1 ? "" : "s")} {where}?";
-        run.Console.Out.WriteLine($"No poison messages {where}; nothing to purge.");
+        run.Console.Out.WriteLine($"No poison messages {(scope.Endpoint is null ? "at any endpoint" : $"at endpoint {scope.Endpoint}")}; nothing to purge.");
         return null;
     }
 }

@@ -167,7 +167,7 @@ public sealed class DeadLetterCommandTests : IAsyncLifetime
         await AssertOutboxAsync(_q1Pending);
 
         var empty = await _cli.RunWithInputAsync("", "deadletter", "purge", "--all");
-        Assert.Equal((0, "No dead letters of every transmission queue; nothing to purge."), (empty.ExitCode, empty.Out.Trim()));
+        Assert.Equal((0, "No dead letters in any transmission queue; nothing to purge."), (empty.ExitCode, empty.Out.Trim()));
     }
 
     [Fact]

@@ -256,7 +256,16 @@ public sealed class PoisonCommandTests : IAsyncLifetime
         await AssertNumbersAsync(S1, 3UL);
 
         var nothingLeft = await _cli.RunWithInputAsync("", "poison", "purge", "--all");
-        Assert.Equal((0, "No poison messages of every endpoint; nothing to purge."), (nothingLeft.ExitCode, nothingLeft.Out.Trim()));
+        Assert.Equal((0, "No poison messages at any endpoint; nothing to purge."), (nothingLeft.ExitCode, nothingLeft.Out.Trim()));
+    }
+
+    [Fact]
+    public async Task Purge_of_an_endpoint_without_poison_messages_is_not_an_error()
+    {
+        var result = await _cli.RunWithInputAsync("y\n", "poison", "purge", "--endpoint", "/nothing-here");
+
+        Assert.Equal((0, "No poison messages at endpoint /nothing-here; nothing to purge.", ""), (result.ExitCode, result.Out.Trim(), result.Error));
+        await AssertNumbersAsync(S1, 1UL, 2UL, 3UL);
     }
 
     [Fact]
