@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using WsRm.Storage.PostgreSql;
 using WsRm.Storage.Sqlite;
-using WsRm.Storage.Tests.PostgreSql;
+using WsRm.Testing.PostgreSql;
 
 namespace WsRm.Storage.Bench;
 

@@ -1,3 +1,4 @@
+using WsRm.Testing.PostgreSql;
 namespace WsRm.Storage.Tests.PostgreSql;
 
 /// <summary>The tests that share one <see cref="PostgreSqlServer"/> (one after another; each on its own database).</summary>

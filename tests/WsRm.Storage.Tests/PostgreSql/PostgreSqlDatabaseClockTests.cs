@@ -1,3 +1,4 @@
+using WsRm.Testing.PostgreSql;
 using WsRm.Storage.PostgreSql;
 using static WsRm.Storage.Tests.StoreTestData;
 

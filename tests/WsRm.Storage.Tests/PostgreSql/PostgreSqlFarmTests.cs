@@ -1,3 +1,4 @@
+using WsRm.Testing.PostgreSql;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using WsRm.Storage.PostgreSql;

@@ -1,3 +1,4 @@
+using WsRm.Testing.PostgreSql;
 using WsRm.Storage.PostgreSql;
 
 namespace WsRm.Storage.Tests.PostgreSql;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace WsRm.Storage.Tests.PostgreSql;
+namespace WsRm.Testing.PostgreSql;
 
 /// <summary>Runs a command to its end within a time limit, as the current user or another one (<c>runuser</c>, root only).</summary>
-internal static class CommandRunner
+public static class CommandRunner
 {
     /// <summary>Exit code and combined output; a command still running after <paramref name="timeout"/> is killed and reported.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, TimeSpan timeout, string? asUser = null)

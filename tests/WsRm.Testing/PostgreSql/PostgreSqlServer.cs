@@ -1,9 +1,10 @@
+using Xunit;
 using Npgsql;
 
-namespace WsRm.Storage.Tests.PostgreSql;
+namespace WsRm.Testing.PostgreSql;
 
 /// <summary>
-/// The PostgreSQL server the tests of <see cref="PostgreSqlCollection"/> share, each test on a database of its own:
+/// The PostgreSQL server the tests of one xunit collection share (each test project defines its own), each test on a database of its own:
 /// a throwaway <see cref="PostgreSqlCluster"/> started for the test run, or, when the environment variable
 /// <see cref="ServerVariable"/> holds a connection string, that server: the tests create <c>wsrm_test_…</c> databases
 /// on it and drop them, and one sets <c>deadlock_timeout</c>, so its user needs CREATEDB and that setting (a superuser,

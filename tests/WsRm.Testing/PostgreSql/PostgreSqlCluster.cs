@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 
-namespace WsRm.Storage.Tests.PostgreSql;
+namespace WsRm.Testing.PostgreSql;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a new directory under /tmp, then <c>pg_ctl start</c> listening on
@@ -12,7 +12,7 @@ namespace WsRm.Storage.Tests.PostgreSql;
 /// it, checks that none of its processes is left, and deletes the directory; a cluster whose test process died
 /// without that is stopped and deleted by the next one started.
 /// </summary>
-internal sealed class PostgreSqlCluster : IAsyncDisposable
+public sealed class PostgreSqlCluster : IAsyncDisposable
 {
     private const string Prefix = "wsrm-pg-";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);

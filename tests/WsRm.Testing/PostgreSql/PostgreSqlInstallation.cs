@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace WsRm.Storage.Tests.PostgreSql;
+namespace WsRm.Testing.PostgreSql;
 
 /// <summary>
 /// Finds PostgreSQL's server programs (initdb, pg_ctl, postgres) for a throwaway cluster, and the user to run them as:
 /// the current one, or, under root (which PostgreSQL refuses), the unprivileged system user <see cref="TestUser"/>,
 /// created when missing.
 /// </summary>
-internal static class PostgreSqlInstallation
+public static class PostgreSqlInstallation
 {
     /// <summary>The system user that runs test clusters when the tests run as root.</summary>
     public const string TestUser = "wsrmtest";

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace WsRm.Storage.Tests.PostgreSql;
+namespace WsRm.Testing.PostgreSql;
 
 /// <summary>Looks at processes through /proc (Linux): a server and its children, to prove none is left after a shutdown.</summary>
-internal static class ServerProcesses
+public static class ServerProcesses
 {
     public const int SigStop = 19;
     public const int SigCont = 18;

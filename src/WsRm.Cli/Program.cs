@@ -1,0 +1,3 @@
+using WsRm.Cli;
+
+return await WsRmCommandLine.RunAsync(args, CliConsole.System).ConfigureAwait(false);

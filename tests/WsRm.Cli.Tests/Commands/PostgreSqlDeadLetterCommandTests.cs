@@ -1,0 +1,10 @@
+using WsRm.Testing.PostgreSql;
+
+namespace WsRm.Cli.Tests.Commands;
+
+/// <summary><see cref="DeadLetterCommandTests"/> on PostgreSQL (<c>--provider postgresql</c>), a database of its own per test.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlDeadLetterCommandTests(PostgreSqlServer server) : DeadLetterCommandTests
+{
+    protected override Task<TestStore> CreateStoreAsync() => TestStore.CreatePostgreSqlAsync(server);
+}
