@@ -1,9 +1,12 @@
+using WsRm.Storage.Sqlite;
+
 namespace WsRm.Host;
 
 /// <summary>
 /// The store from configuration: <c>WsRm:Storage:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSql</c>) and
 /// <c>WsRm:Storage:ConnectionString</c> (default for SQLite: <c>Data Source=wsrm.db</c>, a file in the working
-/// directory; required for PostgreSQL). An unknown provider stops startup naming the key.
+/// directory; required for PostgreSQL). The rest of the section binds onto the provider's options
+/// (<c>MaxBatchesPerCommit</c>; for PostgreSQL <c>Clock</c>). An unknown provider stops startup naming the key.
 /// </summary>
 internal static class HostStorage
 {
@@ -16,8 +19,12 @@ internal static class HostStorage
             case "sqlite":
                 services.AddWsRmSqliteStore(o =>
                 {
-                    if (!string.IsNullOrEmpty(connectionString)) o.ConnectionString = connectionString;
+                    storage.Bind(o);
+                    if (string.IsNullOrEmpty(connectionString)) o.ConnectionString = new SqliteStoreOptions().ConnectionString;
                 });
+                break;
+            case "postgresql":
+                services.AddWsRmPostgreSqlStore(o => storage.Bind(o));
                 break;
             default:
                 throw new InvalidOperationException(

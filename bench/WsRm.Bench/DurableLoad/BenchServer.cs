@@ -37,7 +37,7 @@ internal sealed class BenchServer : IAsyncDisposable
         }
         else
         {
-            BenchStores.AddPostgreSql(builder.Services, postgres);
+            builder.Services.AddWsRmPostgreSqlStore(o => o.ConnectionString = postgres);
         }
         var app = builder.Build();
         app.MapWsRmService<NoOpEchoService>("/mem");

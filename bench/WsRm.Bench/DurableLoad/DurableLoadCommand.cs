@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using WsRm.Bench.ClientLoad;
+using WsRm.Testing.PostgreSql;
 
 namespace WsRm.Bench.DurableLoad;
 
 /// <summary>
 /// <c>durable</c>: one-way messages per second end to end with our client over 1 and 16 sessions (8 callers each), on
-/// a reliable endpoint in memory, on durable sessions in SQLite and (with <c>--postgres</c> or WSRM_BENCH_POSTGRES) in
-/// PostgreSQL, and the real WCF client on durable SQLite; client and server in this process on the same 2 cores. The
+/// a reliable endpoint in memory, on durable sessions in SQLite and (with <c>--postgres</c> or WSRM_BENCH_POSTGRES: a
+/// connection string, or <c>throwaway</c> for a cluster of its own started like the tests') in PostgreSQL, and the real WCF client on durable SQLite; client and server in this process on the same 2 cores. The
 /// configurations take turns round by round after an unreported warm-up round; the medians are reported, with the
 /// store's commits (one flush each) per message, which shows group commit at work.
 /// </summary>
@@ -15,8 +16,10 @@ internal static class DurableLoadCommand
 {
     public static async Task<int> RunAsync(DurableArgs args)
     {
+        await using var cluster = args.PostgreSql == "throwaway" ? await PostgreSqlCluster.StartAsync() : null;
+        var connectionString = cluster is null ? args.PostgreSql : cluster.ConnectionString("postgres");
         await using var sqlite = await BenchServer.StartAsync(null);
-        await using var postgres = args.PostgreSql is { } cs ? await BenchServer.StartAsync(cs) : null;
+        await using var postgres = connectionString is { } cs ? await BenchServer.StartAsync(cs) : null;
         var timeout = TimeSpan.FromSeconds(60);
         var configs = new List<DurableConfig>
         {
