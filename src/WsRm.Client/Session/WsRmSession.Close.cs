@@ -68,6 +68,7 @@ public sealed partial class WsRmSession
         }
         _stop.Cancel();
         _router?.Unregister(this);
+        _ended.TrySetResult(null);
         WsRmClientLog.SessionClosed(_logger, _source.Id, messages);
         WsRmClientMetrics.SessionEnded(faulted: false);
     }

@@ -62,7 +62,7 @@ public sealed partial class WsRmSession
                 }
             }
             answered = true;
-            if (response is not null) acknowledged = OnResponse(response);
+            if (response is not null) acknowledged = OnResponse(response, call, attempt);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -126,6 +126,8 @@ public sealed partial class WsRmSession
         DateTimeOffset? retryAt = null;
         lock (_sync)
         {
+            // A refused connection sent nothing: the destination cannot have this transmission.
+            if (call is not null && attempt > 0 && TransportErrors.NeverSent(exception)) _source.OnTransmissionRejected(call.Number, attempt);
             if (_state is SessionState.Faulted or SessionState.Closed) return;
             _lastTransportError = exception;
             if (call is not null && !call.IsDone)

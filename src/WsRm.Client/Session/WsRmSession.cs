@@ -31,6 +31,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly SessionScheduler _scheduler;
     private readonly CancellationTokenSource _stop = new();
     private readonly AcknowledgementRouter? _router;
+    private readonly TaskCompletionSource<Exception?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
     private SessionState _state;
     private Exception? _failure;
@@ -331,7 +332,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
     }
 
     // Faults the session once: fails every pending call, stops the timer loop and the HTTP requests in flight.
-    private bool FaultSession(Exception error)
+    // suspended: a transmission queue put the session aside on purpose (Suspend); logged and counted as such.
+    private bool FaultSession(Exception error, bool suspended = false)
     {
         List<PendingCall> calls;
         lock (_sync)
@@ -348,10 +350,12 @@ public sealed partial class WsRmSession : IAsyncDisposable
             _progress.Signal();
         }
         _router?.Unregister(this);
-        WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
-        WsRmClientMetrics.SessionEnded(faulted: true);
+        if (suspended) WsRmClientLog.SessionSuspended(_logger, _source.Id);
+        else WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
+        WsRmClientMetrics.SessionEnded(faulted: !suspended);
         foreach (var call in calls) call.Fail(error);
         _stop.Cancel();
+        _ended.TrySetResult(error);
         return true;
     }
 }
