@@ -18,6 +18,16 @@ public sealed partial class WsRmSession
     /// <summary>Completes when the session ends: with the failure when it faulted or was aborted or suspended, null when closed.</summary>
     internal Task<Exception?> Ended => _ended.Task;
 
+    /// <summary>
+    /// When set (before anything is sent), a session that faults lets its HTTP requests in flight end by themselves,
+    /// each within its attempt timeout, instead of abandoning them, so <see cref="TakeUnacknowledged"/> after
+    /// <see cref="Quiet"/> knows of every transmission whether it was rejected. <see cref="Suspend"/> still abandons them.
+    /// </summary>
+    internal bool FinishRequestsOnEnd { get; set; }
+
+    /// <summary>Completes once the session ended and none of its HTTP requests is in flight.</summary>
+    internal Task Quiet => _quiet.Task;
+
     /// <summary>Completes at the next change of the window, acknowledgements or state (take it before checking <see cref="HasRoom"/>).</summary>
     internal Task Changed
     {
@@ -119,14 +129,15 @@ public sealed partial class WsRmSession
     /// <param name="number">Its number on this sequence.</param>
     /// <param name="action">The message's <c>wsa:Action</c>.</param>
     /// <param name="body">Writes the same body content each time (a stored fragment).</param>
-    internal RestoreOutcome Restore(ulong number, string action, Action<XmlWriter> body)
+    /// <param name="mayHaveArrived">Whether its earlier transmissions may have reached the service (true when unknown).</param>
+    internal RestoreOutcome Restore(ulong number, string action, Action<XmlWriter> body, bool mayHaveArrived = true)
     {
         var call = Unobserved(new PendingCall(action, body, oneWay: true, MessageFactory.NewMessageId()) { Number = number });
         RestoreOutcome outcome;
         lock (_sync)
         {
             if (_state != SessionState.Open) return RestoreOutcome.NotActive;
-            outcome = _source.TryRestore(number, call, _time.GetUtcNow());
+            outcome = _source.TryRestore(number, call, _time.GetUtcNow(), mayHaveArrived);
             if (outcome == RestoreOutcome.Restored) _calls[call.MessageId] = call;
         }
         if (outcome == RestoreOutcome.Restored) Transmit(number);
@@ -149,10 +160,21 @@ public sealed partial class WsRmSession
 
     /// <summary>
     /// Ends the session at once without closing its sequence, which a later <see cref="Resume"/> goes on with: no
-    /// handshake, pending calls fail, <see cref="Ended"/> completes. Not counted as a faulted session.
+    /// handshake, pending calls fail, requests in flight are abandoned, <see cref="Ended"/> completes. Not counted as a
+    /// faulted session.
     /// </summary>
-    internal void Suspend() =>
+    internal void Suspend()
+    {
         FaultSession(new WsRmSessionFaultedException($"The session of sequence {_source.Id} was suspended; its sequence stays open."), suspended: true);
+        _abandon.Cancel(); // also when it had ended already and was letting its requests finish
+    }
+
+    // Completes Quiet once the session ended and its last request ended.
+    private void NoteQuiet()
+    {
+        lock (_sync)
+            if (_requestsInFlight == 0 && _state is SessionState.Faulted or SessionState.Closed) _quiet.TrySetResult();
+    }
 
     // Nobody awaits a queued message's call: its failure (the session ended) is reported through Ended instead.
     private static PendingCall Unobserved(PendingCall call)

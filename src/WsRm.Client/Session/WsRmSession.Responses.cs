@@ -22,11 +22,12 @@ public sealed partial class WsRmSession
         var ours = false;
         lock (_sync)
         {
-            if (_state is SessionState.Faulted or SessionState.Closed) return false;
-            var now = _time.GetUtcNow();
-            // UnknownSequence answering a transmission: the destination did not take it (SourceMessage.MayHaveArrived).
+            // UnknownSequence answering a transmission: the destination did not take it (SourceMessage.MayHaveArrived),
+            // also when the session ended meanwhile (a transmission queue waits for the answers: Quiet).
             if (answering is not null && attempt > 0 && fault?.RmSubcode?.Name == "UnknownSequence" && (fault.Identifier is null || fault.Identifier == _source.Id))
                 _source.OnTransmissionRejected(answering.Number, attempt);
+            if (_state is SessionState.Faulted or SessionState.Closed) return false;
+            var now = _time.GetUtcNow();
             foreach (var ack in message.Acknowledgements)
             {
                 if (ack.Identifier != _source.Id)

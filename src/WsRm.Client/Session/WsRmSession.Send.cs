@@ -39,7 +39,7 @@ public sealed partial class WsRmSession
         {
             SoapMessage? response;
             using (var perAttempt = new CancellationTokenSource(timeout, _time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, perAttempt.Token))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_abandon.Token, perAttempt.Token))
             {
                 try
                 {
@@ -47,7 +47,7 @@ public sealed partial class WsRmSession
                 }
                 catch (Exception e) when (TransportErrors.IsTransient(e))
                 {
-                    if (_stop.IsCancellationRequested) return;
+                    if (_abandon.IsCancellationRequested) return;
                     var error = perAttempt.IsCancellationRequested && e is OperationCanceledException
                         ? $"no response within {timeout}"
                         : TransportErrors.Describe(e);
@@ -80,6 +80,7 @@ public sealed partial class WsRmSession
                 if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned, out unacknowledged);
                 if (_requestsInFlight == 0 && _state == SessionState.Closing) _progress.Signal(); // a close may wait for quiet
             }
+            NoteQuiet();
             if (unacknowledged) WsRmClientLog.AnsweredWithoutAcknowledgement(_logger, _source.Id, call!.Number, attempt);
             if (learned) WsRmClientLog.DestinationAcknowledgesLate(_logger, _source.Id, call!.Number);
             accepted?.Complete(null);

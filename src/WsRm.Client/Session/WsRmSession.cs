@@ -30,6 +30,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly LinkedList<PendingCall> _waiting = new();
     private readonly SessionScheduler _scheduler;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _abandon = new(); // the HTTP requests in flight
+    private readonly TaskCompletionSource _quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly AcknowledgementRouter? _router;
     private readonly TaskCompletionSource<Exception?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
@@ -208,6 +210,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
         lock (_sync) open = _state != SessionState.Closed;
         if (open) Abort();
         _stop.Cancel();
+        _abandon.Cancel();
         await _loop.ConfigureAwait(false);
     }
 
@@ -355,7 +358,11 @@ public sealed partial class WsRmSession : IAsyncDisposable
         WsRmClientMetrics.SessionEnded(faulted: !suspended);
         foreach (var call in calls) call.Fail(error);
         _stop.Cancel();
+        // A transmission queue lets the requests in flight end by themselves (each within its attempt timeout), so
+        // that what became of each transmission is known before it decides about the messages (Quiet).
+        if (suspended || !FinishRequestsOnEnd) _abandon.Cancel();
         _ended.TrySetResult(error);
+        NoteQuiet();
         return true;
     }
 }

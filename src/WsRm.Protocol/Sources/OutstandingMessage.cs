@@ -49,8 +49,8 @@ internal sealed class OutstandingMessage(ulong number, object payload, DateTimeO
     public bool Sampled { get; set; }
 
     /// <summary>
-    /// True for a message numbered before this sequence object existed (<see cref="SourceSequence.TryRestore"/>): it may
-    /// have been transmitted before, and what became of those transmissions is unknown.
+    /// True for a message numbered before this sequence object existed (<see cref="SourceSequence.TryRestore"/>) whose
+    /// earlier transmissions may have reached the destination.
     /// </summary>
     public bool Restored { get; init; }
 

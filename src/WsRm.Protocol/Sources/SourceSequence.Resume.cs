@@ -30,17 +30,18 @@ internal sealed partial class SourceSequence
     /// <summary>
     /// Puts back message <paramref name="number"/>, numbered earlier (by a previous object) and not known acknowledged,
     /// to be transmitted again with that number: call <see cref="OnSent"/> when it goes out. It counts in the transfer
-    /// window but is taken even when the window is full, as it is owed to the destination; new numbers wait. It may have
-    /// reached the destination already (<see cref="SourceMessage.MayHaveArrived"/> stays true).
+    /// window but is taken even when the window is full, as it is owed to the destination; new numbers wait.
+    /// <paramref name="mayHaveArrived"/> says whether its earlier transmissions may have reached the destination (true
+    /// when unknown, as after a restart); if so <see cref="SourceMessage.MayHaveArrived"/> stays true.
     /// </summary>
-    public RestoreOutcome TryRestore(ulong number, object payload, DateTimeOffset now)
+    public RestoreOutcome TryRestore(ulong number, object payload, DateTimeOffset now, bool mayHaveArrived = true)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (State != SourceState.Active) return RestoreOutcome.NotActive;
         if (number == 0 || number > HighestAssigned) return RestoreOutcome.NotAssigned;
         if (_acknowledged.Contains(number)) return RestoreOutcome.Acknowledged;
         if (_queue.TryGet(number, out _)) return RestoreOutcome.Outstanding;
-        _queue.Add(new OutstandingMessage(number, payload, now) { Restored = true });
+        _queue.Add(new OutstandingMessage(number, payload, now) { Restored = mayHaveArrived });
         if (_destinationRoom is { } room) _destinationRoom = room - 1;
         return RestoreOutcome.Restored;
     }

@@ -23,6 +23,9 @@ internal sealed class KestrelOnPort(Func<string[], Action<WebApplicationBuilder>
 
     public bool IsRunning => _app is not null;
 
+    /// <summary>The running application's services, or null when stopped.</summary>
+    public IServiceProvider? Services => _app?.Services;
+
     public async Task StartAsync()
     {
         if (_app is not null) return;

@@ -127,6 +127,21 @@ public class SourceSequenceResumeTests
     }
 
     [Fact]
+    public void A_restored_message_known_not_to_have_arrived_did_not_arrive_until_sent_and_not_rejected()
+    {
+        var s = Resumed(3);
+        s.TryRestore(2, "m2", T0, mayHaveArrived: false);
+        Assert.False(s.MayHaveArrived(2));
+
+        s.OnSent(2, T0);
+        s.OnTransmissionRejected(2, attempt: 1);
+        Assert.False(s.MayHaveArrived(2));
+
+        s.OnSent(2, Ms(100));
+        Assert.True(s.MayHaveArrived(2));
+    }
+
+    [Fact]
     public void A_rejection_of_a_transmission_not_made_changes_nothing()
     {
         var s = Active();
