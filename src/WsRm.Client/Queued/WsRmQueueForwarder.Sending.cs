@@ -4,169 +4,10 @@ using WsRm.Storage;
 
 namespace WsRm.Client;
 
-// The loop's turn: acknowledgements, the session's end, expiry, connecting, and filling the window. The fields below
-// are touched by the loop only.
+// Filling the window from the store: pages of the outbox, owed messages restored, new numbers committed before the
+// messages go out, acknowledged ones removed.
 public sealed partial class WsRmQueueForwarder
 {
-    private readonly Dictionary<ulong, NumberedMessage> _numbered = [];
-    private readonly HashSet<ulong> _inSession = [];
-    private readonly Queue<OutboxMessage> _candidates = new();
-    private readonly List<long> _toRemove = [];
-    private DeliveryRetry _retry;
-    private bool _loaded;
-    private StoredSourceSequence? _sequence;
-    private WsRmSession? _session;
-    private WsRmSession? _ending;
-    private Task<WsRmSession>? _opening;
-    private bool _readPage;
-    private bool _pageFull;
-    private bool _moreInStore; // messages may have been enqueued after the last page read
-    private DateTimeOffset? _retryAt;
-    private DateTimeOffset _nextExpiry;
-    private DateTimeOffset _nextPoll;
-
-    private void ResetState()
-    {
-        _loaded = false;
-        _sequence = null;
-        _session = null;
-        _ending = null;
-        _opening = null;
-        _numbered.Clear();
-        _inSession.Clear();
-        _candidates.Clear();
-        _toRemove.Clear();
-        _retry = NewRetry();
-        _retryAt = null;
-        _readPage = true;
-        _moreInStore = true;
-        _nextExpiry = _nextPoll = DateTimeOffset.MinValue;
-    }
-
-    // One turn; true when another should follow at once.
-    private async Task<bool> StepAsync(CancellationToken stop)
-    {
-        if (!_loaded)
-        {
-            await _ready(stop).ConfigureAwait(false);
-            await LoadSequenceAsync(stop).ConfigureAwait(false);
-            _loaded = true;
-        }
-        var now = Now;
-        Volatile.Write(ref _lastTurn, now.UtcTicks);
-        TakeAcknowledgements();
-        if (_session is { Ended.IsCompleted: true } ended)
-        {
-            // Its requests in flight end by themselves first (FinishRequestsOnEnd), so their outcome is known.
-            _ending = ended;
-            _session = null;
-            _inSession.Clear();
-        }
-        if (_ending is { Quiet.IsCompleted: true }) await OnSessionEndedAsync().ConfigureAwait(false);
-        if (_opening is { IsCompleted: true }) await OnOpenedAsync(stop).ConfigureAwait(false);
-        if (now >= _nextExpiry) await ExpireAsync().ConfigureAwait(false);
-        var looked = Interlocked.Exchange(ref _enqueued, 0) == 1;
-        if (now >= _nextPoll)
-        {
-            _nextPoll = now + _options.PollInterval;
-            looked = true;
-            await RefreshDepthAsync(stop).ConfigureAwait(false);
-        }
-        if (looked) _moreInStore = true;
-        if (_session is null && _ending is null && _opening is null && (_retryAt is not { } at || now >= at)) await ConnectAsync(stop).ConfigureAwait(false);
-        if (_session is not null) return await FillAsync().ConfigureAwait(false);
-        if (_toRemove.Count > 0) await CommitAsync(new StoreBatch()).ConfigureAwait(false);
-        return false;
-    }
-
-    // The stored sequence, unless it was made for another address or RM version than the options now say: then it
-    // cannot be resumed, and the messages numbered on it are treated as on a lost sequence when they are read.
-    private async Task LoadSequenceAsync(CancellationToken stop)
-    {
-        var stored = await _store.FindSourceSequenceAsync(QueueName, stop).ConfigureAwait(false);
-        if (stored is not null && (stored.Address != _options.Address!.AbsoluteUri || stored.RmNamespace != _sessionOptions.RmVersion.Namespace))
-        {
-            WsRmQueueLog.SequenceGivenUp(_logger, QueueName, stored.Id, $"it was made for {stored.Address} ({stored.RmNamespace}); the queue now sends to {_options.Address.AbsoluteUri} ({_sessionOptions.RmVersion.Namespace}).");
-            await _store.CommitAsync(StoreBatch.Of(new DeleteSourceSequence(QueueName, stored.Id)), stop).ConfigureAwait(false);
-            stored = null;
-        }
-        _sequence = stored;
-        _numbered.Clear();
-        _candidates.Clear();
-        _readPage = true;
-    }
-
-    // Starts a session when there is something to send: resumes the stored sequence (nothing is sent until a message
-    // is), or creates one (CreateSequence runs in the background; its answer is taken at a later turn).
-    private async Task ConnectAsync(CancellationToken stop)
-    {
-        if (_readPage || (_candidates.Count == 0 && _moreInStore)) await ReadPageAsync().ConfigureAwait(false);
-        if (_candidates.Count == 0 && _numbered.Count == 0) return;
-        if (_sequence is null)
-        {
-            _opening = WsRmSession.OpenAsync(_http(), _sessionOptions, _time, _sessionLogger, router: null, stop);
-            return;
-        }
-        Attach(WsRmSession.Resume(_http(), _sessionOptions, _time, _sessionLogger, _sequence.Id, _sequence.LastNumber));
-    }
-
-    private async Task OnOpenedAsync(CancellationToken stop)
-    {
-        var opening = _opening!;
-        _opening = null;
-        WsRmSession session;
-        try
-        {
-            session = await opening.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            await OnFailureAsync(DeliveryFailure.Classify(e, opening: true), e).ConfigureAwait(false);
-            return;
-        }
-        var created = new StoredSourceSequence
-        {
-            Queue = QueueName, Id = session.SequenceId, Address = _options.Address!.AbsoluteUri,
-            RmNamespace = _sessionOptions.RmVersion.Namespace, LastNumber = 0, Created = Now,
-        };
-        CommitResult result;
-        try
-        {
-            result = await _store.CommitAsync(StoreBatch.Of(new SaveSourceSequence(created)), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch
-        {
-            session.Suspend();
-            throw;
-        }
-        if (result == CommitResult.Conflict)
-        {
-            session.Suspend();
-            await OnConflictAsync(stop).ConfigureAwait(false);
-            return;
-        }
-        _sequence = created with { Version = 1 };
-        WsRmQueueLog.SequenceCreated(_logger, QueueName, session.SequenceId);
-        Attach(session);
-    }
-
-    private void Attach(WsRmSession session)
-    {
-        session.FinishRequestsOnEnd = true;
-        _session = session;
-        _inSession.Clear();
-        var sequenceId = session.SequenceId;
-        session.Acknowledged = numbers =>
-        {
-            _acknowledged.Enqueue((sequenceId, numbers));
-            _wake.Signal();
-        };
-    }
-
     // Reads the oldest pending messages: unnumbered ones become candidates; those numbered on the current sequence are
     // owed to it (sent again if this session does not carry them); those numbered on a sequence given up are decided as
     // on a lost sequence (they may have arrived: nothing in this process knows).
@@ -181,6 +22,7 @@ public sealed partial class WsRmQueueForwarder
         List<OutboxMessage>? lost = null;
         foreach (var message in page)
         {
+            if (_toRemove.Contains(message.Id)) continue; // acknowledged; its removal commits next
             if (message.ExpiresAt is { } expires)
             {
                 if (expires <= now)
@@ -308,55 +150,17 @@ public sealed partial class WsRmQueueForwarder
     // Commits batch with the pending removals of acknowledged messages; they stay pending if it fails.
     private async Task<CommitResult> CommitAsync(StoreBatch batch)
     {
-        var removed = _toRemove.Count;
-        if (removed > 0) batch.Add(new RemoveOutbox([.. _toRemove]));
+        long[] removed = [.. _toRemove];
+        if (removed.Length > 0) batch.Add(new RemoveOutbox(removed));
         var result = await _store.CommitAsync(batch, CancellationToken.None).ConfigureAwait(false);
-        if (result == CommitResult.Committed && removed > 0)
+        if (result == CommitResult.Committed && removed.Length > 0)
         {
-            _toRemove.RemoveRange(0, removed);
-            WsRmClientMetrics.MessagesDelivered(QueueName, removed);
+            _toRemove.ExceptWith(removed);
+            WsRmClientMetrics.MessagesDelivered(QueueName, removed.Length);
         }
         return result;
     }
 
-    // The session ends here (a stop, a store failure, a decision to give up the sequence) without closing its
-    // sequence; what it knew of each message's arrival is kept for the next one.
-    private void DropSession()
-    {
-        if (_ending is { } ending)
-        {
-            _ending = null;
-            ending.Suspend();
-            NoteArrivals(ending.TakeUnacknowledged());
-        }
-        if (_session is not { } session) return;
-        _session = null;
-        _inSession.Clear();
-        session.Suspend();
-        NoteArrivals(session.TakeUnacknowledged());
-    }
-
-    private void NoteArrivals(IReadOnlyList<SourceMessage> unacknowledged)
-    {
-        foreach (var message in unacknowledged)
-            if (_numbered.TryGetValue(message.Number, out var numbered)) numbered.MayHaveArrived |= message.MayHaveArrived;
-    }
-
-    // Someone else changed the queue's sequence: read it again and retry later.
-    private async Task OnConflictAsync(CancellationToken stop)
-    {
-        WsRmQueueLog.Conflict(_logger, QueueName);
-        var delay = _retry.OnFailure(DeliveryFailureKind.Transient, Now, "conflict");
-        _retryAt = Now + delay;
-        await LoadSequenceAsync(stop).ConfigureAwait(false);
-    }
-
-    private async Task RefreshDepthAsync(CancellationToken stop)
-    {
-        var depths = await _store.Admin.GetQueueDepthsAsync(stop).ConfigureAwait(false);
-        Depth = depths.FirstOrDefault(d => d.Kind == QueueKind.Transmission && d.Name == QueueName)
-            ?? new QueueDepth(QueueKind.Transmission, QueueName, 0, null);
-    }
-
     private static Action<System.Xml.XmlWriter> Body(OutboxMessage message) => XmlFragments.Writer(message.Body) ?? (static _ => { });
+
 }

@@ -36,6 +36,8 @@ public sealed partial class WsRmQueueForwarder : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _enqueued;
     private int _failures;
+    private int _stepFailures;
+    private DateTimeOffset? _pausedUntil;
     private long _lastTurn;
 
     internal WsRmQueueForwarder(string queue, WsRmQueuedClientOptions options, IWsRmStore store, Func<HttpClient> http,
@@ -142,87 +144,6 @@ public sealed partial class WsRmQueueForwarder : IAsyncDisposable
     {
         Volatile.Write(ref _enqueued, 1);
         _wake.Signal();
-    }
-
-    private async Task RunAsync(CancellationToken stop)
-    {
-        ResetState();
-        WsRmQueueLog.Started(_logger, QueueName, _options.Address!);
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var wake = _wake.WaitAsync();
-                var again = false;
-                try
-                {
-                    again = await StepAsync(stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (StoreUnavailableException e)
-                {
-                    DropSession();
-                    var delay = _retry.Delay(1);
-                    _retryAt = Now + delay;
-                    WsRmQueueLog.StoreFailed(_logger, QueueName, e.Message, delay);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    DropSession();
-                    var delay = _retry.Delay(1);
-                    _retryAt = Now + delay;
-                    WsRmQueueLog.Failed(_logger, QueueName, delay, e);
-                }
-                _progress.Signal();
-                if (!again) await WaitAsync(wake, stop).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            DropSession();
-            if (_opening is { } opening)
-            {
-                _opening = null;
-                _ = opening.ContinueWith(static t => t.Result.Suspend(), CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            }
-            WsRmQueueLog.Stopped(_logger, QueueName);
-            _progress.Signal();
-        }
-    }
-
-    // Sleeps until something happens: a wake-up (an enqueue, an acknowledgement), the session's end or its window
-    // opening while messages wait, CreateSequence answered, or the next timer (expiry, poll, retry).
-    private async Task WaitAsync(Task wake, CancellationToken stop)
-    {
-        var waits = new List<Task>(5) { wake };
-        if (_session is { } session)
-        {
-            waits.Add(session.Ended);
-            if (_candidates.Count > 0)
-            {
-                var changed = session.Changed;
-                if (session.HasRoom) return;
-                waits.Add(changed);
-            }
-        }
-        if (_ending is { } ending) waits.Add(ending.Quiet);
-        if (_opening is { } opening) waits.Add(opening);
-        var now = Now;
-        var next = _nextExpiry < _nextPoll ? _nextExpiry : _nextPoll;
-        if (_session is null && _ending is null && _opening is null && _retryAt is { } retry && retry < next) next = retry;
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        if (next <= now) return;
-        waits.Add(Task.Delay(next - now, _time, timer.Token)); // also ends (cancelled) when stop is
-        await Task.WhenAny(waits).ConfigureAwait(false);
-        await timer.CancelAsync().ConfigureAwait(false);
-        stop.ThrowIfCancellationRequested();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();

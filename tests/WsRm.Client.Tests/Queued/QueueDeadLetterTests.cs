@@ -54,6 +54,49 @@ public sealed class QueueDeadLetterTests
     }
 
     [Fact]
+    public async Task A_message_that_expires_after_it_was_sent_is_a_dead_letter_that_may_have_arrived_and_its_sequence_is_given_up()
+    {
+        await using var destination = new EchoDestination();
+        await destination.StartAsync();
+        await using var gate = await HoldingGate.StartAsync(destination.Echo);
+        await using var files = new TempStore();
+        var store = await files.OpenAsync();
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var options = Queues.Options(destination.Echo, via: gate.Address);
+        options.TimeToLive = TimeSpan.FromHours(1);
+        options.PollInterval = TimeSpan.FromMinutes(1);
+        await using var factory = new WsRmQueuedChannelFactory<IQueuedEcho>(options, store, timeProvider: time);
+        var echo = factory.CreateChannel();
+        var queue = factory.QueueName;
+
+        gate.HoldAfter(1);
+        echo.Post("expire-1");
+        await factory.Forwarder.WaitForEmptyAsync().Within();
+        var first = (await store.FindSourceSequenceAsync(queue))!.Id;
+        echo.Post("expire-2");                      // sent as message 2; it arrives, its acknowledgement never does
+        await gate.HeldAsync(1).Within();
+        await destination.ReceivedAsync("expire-2", t => t.Length == 1);
+
+        time.Advance(TimeSpan.FromHours(1));
+        await Until.QueueAsync(factory.Forwarder, async () => (await Queues.DeadAsync(store, queue)).Count == 1, "the dead letter");
+
+        var dead = Assert.Single(await Queues.DeadAsync(store, queue));
+        Assert.Equal("expire-2", Queues.Text(dead));
+        Assert.StartsWith("TimeToLive expired before the destination acknowledged it.", dead.DeadReason);
+        Assert.Contains($"sent as message 2 of sequence {first} and may have been received", dead.DeadReason);
+        Assert.Null(await store.FindSourceSequenceAsync(queue)); // given up: the destination would wait for 2 for ever
+
+        gate.Pass();
+        echo.Post("expire-3");
+        time.Advance(TimeSpan.FromSeconds(1));      // past the retry delay
+        await factory.Forwarder.WaitForEmptyAsync().Within();
+
+        Assert.NotEqual(first, (await store.FindSourceSequenceAsync(queue))!.Id);
+        Assert.Equal(["expire-3"], await destination.ReceivedAsync("expire-3", t => t.Length >= 1));
+        Assert.Equal(["expire-1"], destination.Received("expire-1"));
+    }
+
+    [Fact]
     public async Task Messages_to_a_destination_that_answers_404_go_to_the_dead_letter_queue_after_MaxRefusals_tries()
     {
         await using var destination = new EchoDestination();
