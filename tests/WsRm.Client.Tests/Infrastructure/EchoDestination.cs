@@ -35,6 +35,9 @@ internal sealed class EchoDestination : IAsyncDisposable
 
     public Uri Echo => new(_host.BaseAddress, "/echo");
 
+    /// <summary>The durable endpoint: its sequences, accepted messages and posted texts survive a restart.</summary>
+    public Uri DurableEcho => new(_host.BaseAddress, "/durable/echo");
+
     public Uri Base => _host.BaseAddress;
 
     public Task StartAsync() => _host.StartAsync();

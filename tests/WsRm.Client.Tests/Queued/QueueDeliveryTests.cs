@@ -84,4 +84,30 @@ public sealed class QueueDeliveryTests(ITestOutputHelper output)
         Assert.Equal(sequence.Id, (await store.FindSourceSequenceAsync(second.QueueName))!.Id);
         Assert.Empty(await Queues.DeadAsync(store, second.QueueName));
     }
+
+    [Fact]
+    public async Task A_destination_with_durable_sessions_that_restarts_keeps_the_sequence_so_nothing_is_dead_lettered_or_run_twice()
+    {
+        await using var destination = new EchoDestination();
+        await destination.StartAsync();
+        await using var gate = await HoldingGate.StartAsync(destination.DurableEcho);
+        await using var files = new TempStore();
+        var store = await files.OpenAsync();
+        await using var factory = new WsRmQueuedChannelFactory<IQueuedEcho>(Queues.Options(destination.DurableEcho, via: gate.Address), store);
+        var echo = factory.CreateChannel();
+        var expected = Enumerable.Range(1, 12).Select(i => $"durable-{i:D2}").ToArray();
+
+        gate.HoldAfter(4);
+        foreach (var text in expected) echo.Post(text);
+        await gate.HeldAsync(8).Within();           // messages 5..12 arrived (committed by the service), unacknowledged
+        var sequence = (await store.FindSourceSequenceAsync(factory.QueueName))!.Id;
+        await destination.StopAsync();
+        await destination.StartAsync();             // the durable sequence is loaded back from the service's store
+        gate.Pass();
+        await factory.Forwarder.WaitForEmptyAsync().Within();
+
+        Assert.Equal(expected, await destination.ReceivedAsync("durable-", t => t.Length >= expected.Length));
+        Assert.Empty(await Queues.DeadAsync(store, factory.QueueName));
+        Assert.Equal(sequence, (await store.FindSourceSequenceAsync(factory.QueueName))!.Id);
+    }
 }
