@@ -21,7 +21,7 @@ public sealed class QueueDeadLetterTests
         var options = Queues.Options(destination.Echo);
         options.TimeToLive = TimeSpan.FromHours(1);
         options.PollInterval = TimeSpan.FromMinutes(1);
-        var factory = new WsRmQueuedChannelFactory<IQueuedEcho>(options, store, timeProvider: time);
+        await using var factory = new WsRmQueuedChannelFactory<IQueuedEcho>(options, store, timeProvider: time);
         var queue = factory.QueueName;
         factory.CreateChannel().Post("ttl-1");
         var enqueued = Assert.Single(await Queues.PendingAsync(store, queue));

@@ -55,7 +55,7 @@ public sealed class QueueDeliveryTests(ITestOutputHelper output)
         var (loggers, log) = RecordingLoggerProvider.Create();
         using var _ = loggers;
         using var dump = new OnDispose(() => output.WriteLine(log.Dump()));
-        var first = new WsRmQueuedChannelFactory<IQueuedEcho>(options, store, loggerFactory: loggers);
+        await using var first = new WsRmQueuedChannelFactory<IQueuedEcho>(options, store, loggerFactory: loggers);
         var echo = first.CreateChannel();
         gate.HoldAfter(20);               // after 20 messages the destination gets them but the sender hears nothing
         foreach (var text in expected) await echo.PostAsync(text).Within();
