@@ -29,7 +29,10 @@ public sealed partial class WsRmQueueForwarder
                 {
                     // The store failed (or something unforeseen): nothing is decided until it works again, and the
                     // loop pauses, backing off like an unreachable destination, so a store that is down is no busy loop.
+                    // A commit that failed may still have been written (a database connection broken under way), so
+                    // the next turn reads the sequence and the queue again rather than trusting what it held.
                     DropSession();
+                    _loaded = false;
                     var delay = _retry.Delay(++_stepFailures);
                     _pausedUntil = Now + delay;
                     if (e is StoreUnavailableException) WsRmQueueLog.StoreFailed(_logger, QueueName, e.Message, delay);

@@ -76,7 +76,8 @@ public sealed class WsRmQueuedChannelFactory<TContract> : IAsyncDisposable, IDis
     /// <summary>
     /// A proxy whose one-way calls commit their message to the queue and return: synchronous methods once the commit
     /// is durable, Task-returning ones with a task that completes then. A store failure is thrown to the caller
-    /// (<see cref="StoreUnavailableException"/>); nothing else about delivery is.
+    /// (<see cref="StoreUnavailableException"/>: not queued, or, when a database server's connection broke while the
+    /// commit was under way, possibly queued); nothing else about delivery is.
     /// </summary>
     public TContract CreateChannel()
     {
