@@ -17,6 +17,8 @@ internal sealed class HoldingGate : IAsyncDisposable
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _holding;
     private int? _passFirst;
+    private int _passing;
+    private TaskCompletionSource _passedAll = Completed();
     private readonly HashSet<string> _passed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _held = new(StringComparer.Ordinal);
     private (int Count, TaskCompletionSource Reached)? _awaited;
@@ -86,44 +88,76 @@ internal sealed class HoldingGate : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var message = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(buffer.ToArray()) };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
-        if (context.Request.Headers.TryGetValue("SOAPAction", out var action)) message.Headers.TryAddWithoutValidation("SOAPAction", action.ToString());
+        var body = buffer.ToArray();
+        var addressing = EnvelopeAddressing.Read(body);
+        var messageId = addressing?.MessageId;
         Task released;
+        Task passedAll;
         bool holding;
         lock (_lock)
         {
             holding = _holding;
             released = _released.Task;
-        }
-        var addressing = EnvelopeAddressing.Read(buffer.ToArray());
-        var messageId = addressing?.MessageId;
-        lock (_lock)
-        {
             if (_passFirst is { } first)
             {
                 var post = addressing?.Action?.EndsWith("/Post", StringComparison.Ordinal) == true && messageId is not null;
                 if (post && (_passed.Contains(messageId!) || _passed.Count < first)) _passed.Add(messageId!);
                 else if (_passed.Count >= first) holding = true; // AckRequested too: no acknowledgement gets back
             }
+            passedAll = _passedAll.Task;
+            if (!holding && _passing++ == 0) _passedAll = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        using var response = await _client.SendAsync(message, context.RequestAborted);
-        var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
-        if (holding)
+        if (!holding)
         {
-            lock (_lock)
+            try
             {
-                if (messageId is not null) _held.Add(messageId);
-                if (_awaited is { } awaited && _held.Count >= awaited.Count) awaited.Reached.TrySetResult();
+                using var response = await ForwardAsync(context, body);
+                var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+                context.Response.StatusCode = (int)response.StatusCode;
+                if (response.Content.Headers.ContentType is { } type) context.Response.ContentType = type.ToString();
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
             }
-            await Task.WhenAny(released, Task.Delay(Timeout.Infinite, context.RequestAborted));
-            context.Abort();
+            finally
+            {
+                Passed();
+            }
             return;
         }
-        context.Response.StatusCode = (int)response.StatusCode;
-        if (response.Content.Headers.ContentType is { } type) context.Response.ContentType = type.ToString();
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+
+        // A held request reaches the service only once every passed one was answered: a passed answer the service
+        // wrote after taking it would carry its acknowledgement to the client.
+        await passedAll.WaitAsync(context.RequestAborted);
+        using (var response = await ForwardAsync(context, body))
+            await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        lock (_lock)
+        {
+            if (messageId is not null) _held.Add(messageId);
+            if (_awaited is { } awaited && _held.Count >= awaited.Count) awaited.Reached.TrySetResult();
+        }
+        await Task.WhenAny(released, Task.Delay(Timeout.Infinite, context.RequestAborted));
+        context.Abort();
+    }
+
+    private Task<HttpResponseMessage> ForwardAsync(HttpContext context, byte[] body)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        if (context.Request.Headers.TryGetValue("SOAPAction", out var action)) message.Headers.TryAddWithoutValidation("SOAPAction", action.ToString());
+        return _client.SendAsync(message, context.RequestAborted);
+    }
+
+    private void Passed()
+    {
+        lock (_lock)
+            if (--_passing == 0) _passedAll.TrySetResult();
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.TrySetResult();
+        return done;
     }
 
     public async ValueTask DisposeAsync()

@@ -60,7 +60,7 @@ public sealed class QueueDeliveryTests(ITestOutputHelper output)
         gate.HoldAfter(20);               // after 20 messages the destination gets them but the sender hears nothing
         foreach (var text in expected) await echo.PostAsync(text).Within();
         await gate.HeldAsync(8).Within(); // the window is full of messages that arrived unacknowledged
-        await Until.QueueAsync(first.Forwarder, async () => (await Queues.PendingAsync(store, first.QueueName)).Count == 40, "20 acknowledged", TimeSpan.FromSeconds(10));
+        await Until.QueueAsync(first.Forwarder, async () => (await Queues.PendingAsync(store, first.QueueName)).Count == 40, "20 acknowledged");
         await destination.ReceivedAsync("restart-", t => t.Length == 28); // the held ones arrived and ran
         await first.DisposeAsync();       // the process goes away mid-stream
         var sequence = await store.FindSourceSequenceAsync(first.QueueName);
