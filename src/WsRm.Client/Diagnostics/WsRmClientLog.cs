@@ -52,4 +52,10 @@ internal static partial class WsRmClientLog
 
     [LoggerMessage(115, LogLevel.Debug, "The body of the '{Action}' answering TerminateSequence of sequence {SequenceId} was ignored: {Reason}.")]
     public static partial void TerminateAnswerIgnored(ILogger logger, string? sequenceId, string action, string reason);
+
+    [LoggerMessage(116, LogLevel.Debug, "WS-RM session {SequenceId} suspended: its sequence stays open at the service for a later session to resume.")]
+    public static partial void SessionSuspended(ILogger logger, string? sequenceId);
+
+    [LoggerMessage(117, LogLevel.Information, "WS-RM session resumed on sequence {SequenceId} after message {LastNumber}, {Rm}, {Soap}, to {Address}.")]
+    public static partial void SessionResumed(ILogger logger, string sequenceId, ulong lastNumber, string rm, string soap, Uri address);
 }

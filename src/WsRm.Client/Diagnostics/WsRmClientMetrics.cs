@@ -7,7 +7,7 @@ namespace WsRm.Client;
 /// The client's metrics (meter <c>WsRm.Client</c>) and activity source. Static, as <see cref="HttpClient"/>'s are:
 /// a client is often made with <c>new</c>, outside any container.
 /// </summary>
-internal static class WsRmClientMetrics
+internal static partial class WsRmClientMetrics
 {
     public const string MeterName = "WsRm.Client";
 

@@ -21,6 +21,13 @@ internal static class TransportErrors
         _ => false,
     };
 
+    /// <summary>
+    /// True when the request certainly never reached the service: the connection (to it or to the proxy) or its TLS
+    /// handshake failed, or the name did not resolve, so nothing of the request was sent.
+    /// </summary>
+    public static bool NeverSent(Exception e) =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
+
     /// <summary>The exception's message followed by those of its inner exceptions that add something, for logs and faults.</summary>
     public static string Describe(Exception e)
     {

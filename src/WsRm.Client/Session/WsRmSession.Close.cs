@@ -67,7 +67,10 @@ public sealed partial class WsRmSession
             _progress.Signal();
         }
         _stop.Cancel();
+        _abandon.Cancel();
         _router?.Unregister(this);
+        _ended.TrySetResult(null);
+        NoteQuiet();
         WsRmClientLog.SessionClosed(_logger, _source.Id, messages);
         WsRmClientMetrics.SessionEnded(faulted: false);
     }
@@ -131,6 +134,7 @@ public sealed partial class WsRmSession
         finally
         {
             lock (_sync) _requestsInFlight--;
+            NoteQuiet();
             RequestEnded?.Invoke();
         }
     }

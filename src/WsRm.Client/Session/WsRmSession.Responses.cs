@@ -11,8 +11,8 @@ public sealed partial class WsRmSession
     // release the window and complete one-way calls), then a reply on the offered sequence (matched by RelatesTo), or
     // a fault outside the reply sequence, which ends the session (as WCF's reliable channels do). Acknowledgements of
     // other sessions' sequences go to them through the router. True when the message carried an acknowledgement of
-    // our sequence.
-    private bool OnResponse(SoapMessage message)
+    // our sequence. answering and attempt: the application message this answers, when it is one (attempt > 0).
+    private bool OnResponse(SoapMessage message, PendingCall? answering = null, int attempt = 0)
     {
         var fault = FaultReader.IsFault(message) ? FaultReader.Read(message) : null;
         Exception? sessionFault = null;
@@ -22,6 +22,10 @@ public sealed partial class WsRmSession
         var ours = false;
         lock (_sync)
         {
+            // UnknownSequence answering a transmission: the destination did not take it (SourceMessage.MayHaveArrived),
+            // also when the session ended meanwhile (a transmission queue waits for the answers: Quiet).
+            if (answering is not null && attempt > 0 && fault?.RmSubcode?.Name == "UnknownSequence" && (fault.Identifier is null || fault.Identifier == _source.Id))
+                _source.OnTransmissionRejected(answering.Number, attempt);
             if (_state is SessionState.Faulted or SessionState.Closed) return false;
             var now = _time.GetUtcNow();
             foreach (var ack in message.Acknowledgements)
@@ -69,8 +73,7 @@ public sealed partial class WsRmSession
 
         if (foreign is not null)
             foreach (var ack in foreign) _router!.Route(ack);
-        if (acknowledged is not null)
-            foreach (var call in acknowledged) call.Complete(null);
+        if (acknowledged is not null) CompleteAcknowledged(acknowledged);
         foreach (var delivery in answered)
         {
             if (delivery.Error is not null) delivery.Call?.Fail(delivery.Error);
@@ -91,8 +94,7 @@ public sealed partial class WsRmSession
             sessionFault = ApplyAcknowledgement(ack, _time.GetUtcNow(), ref acknowledged);
             _progress.Signal();
         }
-        if (acknowledged is not null)
-            foreach (var call in acknowledged) call.Complete(null);
+        if (acknowledged is not null) CompleteAcknowledged(acknowledged);
         if (sessionFault is not null) FaultSession(sessionFault);
         _scheduler.WakeIfEarlier();
     }

@@ -39,7 +39,7 @@ public sealed partial class WsRmSession
         {
             SoapMessage? response;
             using (var perAttempt = new CancellationTokenSource(timeout, _time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, perAttempt.Token))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_abandon.Token, perAttempt.Token))
             {
                 try
                 {
@@ -47,7 +47,7 @@ public sealed partial class WsRmSession
                 }
                 catch (Exception e) when (TransportErrors.IsTransient(e))
                 {
-                    if (_stop.IsCancellationRequested) return;
+                    if (_abandon.IsCancellationRequested) return;
                     var error = perAttempt.IsCancellationRequested && e is OperationCanceledException
                         ? $"no response within {timeout}"
                         : TransportErrors.Describe(e);
@@ -62,7 +62,7 @@ public sealed partial class WsRmSession
                 }
             }
             answered = true;
-            if (response is not null) acknowledged = OnResponse(response);
+            if (response is not null) acknowledged = OnResponse(response, call, attempt);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -80,6 +80,7 @@ public sealed partial class WsRmSession
                 if (answered) accepted = OnAnswered(call, attempt, ackRequest, acknowledged, out learned, out unacknowledged);
                 if (_requestsInFlight == 0 && _state == SessionState.Closing) _progress.Signal(); // a close may wait for quiet
             }
+            NoteQuiet();
             if (unacknowledged) WsRmClientLog.AnsweredWithoutAcknowledgement(_logger, _source.Id, call!.Number, attempt);
             if (learned) WsRmClientLog.DestinationAcknowledgesLate(_logger, _source.Id, call!.Number);
             accepted?.Complete(null);
@@ -126,6 +127,8 @@ public sealed partial class WsRmSession
         DateTimeOffset? retryAt = null;
         lock (_sync)
         {
+            // A refused connection sent nothing: the destination cannot have this transmission.
+            if (call is not null && attempt > 0 && TransportErrors.NeverSent(exception)) _source.OnTransmissionRejected(call.Number, attempt);
             if (_state is SessionState.Faulted or SessionState.Closed) return;
             _lastTransportError = exception;
             if (call is not null && !call.IsDone)

@@ -30,7 +30,10 @@ public sealed partial class WsRmSession : IAsyncDisposable
     private readonly LinkedList<PendingCall> _waiting = new();
     private readonly SessionScheduler _scheduler;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _abandon = new(); // the HTTP requests in flight
+    private readonly TaskCompletionSource _quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly AcknowledgementRouter? _router;
+    private readonly TaskCompletionSource<Exception?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
     private SessionState _state;
     private Exception? _failure;
@@ -207,6 +210,7 @@ public sealed partial class WsRmSession : IAsyncDisposable
         lock (_sync) open = _state != SessionState.Closed;
         if (open) Abort();
         _stop.Cancel();
+        _abandon.Cancel();
         await _loop.ConfigureAwait(false);
     }
 
@@ -331,7 +335,8 @@ public sealed partial class WsRmSession : IAsyncDisposable
     }
 
     // Faults the session once: fails every pending call, stops the timer loop and the HTTP requests in flight.
-    private bool FaultSession(Exception error)
+    // suspended: a transmission queue put the session aside on purpose (Suspend); logged and counted as such.
+    private bool FaultSession(Exception error, bool suspended = false)
     {
         List<PendingCall> calls;
         lock (_sync)
@@ -348,10 +353,16 @@ public sealed partial class WsRmSession : IAsyncDisposable
             _progress.Signal();
         }
         _router?.Unregister(this);
-        WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
-        WsRmClientMetrics.SessionEnded(faulted: true);
+        if (suspended) WsRmClientLog.SessionSuspended(_logger, _source.Id);
+        else WsRmClientLog.SessionFaulted(_logger, _source.Id, error.Message);
+        WsRmClientMetrics.SessionEnded(faulted: !suspended);
         foreach (var call in calls) call.Fail(error);
         _stop.Cancel();
+        // A transmission queue lets the requests in flight end by themselves (each within its attempt timeout), so
+        // that what became of each transmission is known before it decides about the messages (Quiet).
+        if (suspended || !FinishRequestsOnEnd) _abandon.Cancel();
+        _ended.TrySetResult(error);
+        NoteQuiet();
         return true;
     }
 }

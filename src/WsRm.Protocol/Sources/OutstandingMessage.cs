@@ -47,4 +47,19 @@ internal sealed class OutstandingMessage(ulong number, object payload, DateTimeO
 
     /// <summary>True once a round-trip sample was taken from it (at its answer), so its later acknowledgement takes none.</summary>
     public bool Sampled { get; set; }
+
+    /// <summary>
+    /// True for a message numbered before this sequence object existed (<see cref="SourceSequence.TryRestore"/>) whose
+    /// earlier transmissions may have reached the destination.
+    /// </summary>
+    public bool Restored { get; init; }
+
+    /// <summary>Transmissions known not to have reached the destination (the connection was refused, or it did not know the sequence).</summary>
+    public int Rejected { get; set; }
+
+    /// <summary>
+    /// True when the destination may have received it: restored, or some transmission of it was not rejected (answered,
+    /// timed out, reset after the request went out).
+    /// </summary>
+    public bool MayHaveArrived => Restored || Transmissions > Rejected;
 }

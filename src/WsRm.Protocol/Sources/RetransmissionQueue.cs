@@ -245,7 +245,7 @@ internal sealed class RetransmissionQueue(SourceSequenceSettings settings)
     /// <summary>Removes and returns every message, ascending (the sequence ended without them).</summary>
     public IReadOnlyList<SourceMessage> TakeAll()
     {
-        var all = _messages.Values.Select(m => new SourceMessage(m.Number, m.Payload)).ToArray();
+        var all = _messages.Values.Select(m => new SourceMessage(m.Number, m.Payload) { MayHaveArrived = m.MayHaveArrived }).ToArray();
         _messages.Clear();
         return all;
     }

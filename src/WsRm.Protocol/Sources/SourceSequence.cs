@@ -20,7 +20,8 @@ namespace WsRm.Protocol.Sources;
 /// whose answer goes to <see cref="OnFinalAcknowledgement"/>, 1.0 a LastMessage (<see cref="AssignLastMessage"/>);
 /// then TerminateSequence and <see cref="Terminate"/>. A 1.0 destination that answers AckRequested without
 /// acknowledgements is sent TerminateSequence early, and its answer is the final word
-/// (<see cref="OnTerminateSequenceAnswered"/>).</para>
+/// (<see cref="OnTerminateSequenceAnswered"/>). A sequence stored by a durable transmission queue goes on after a
+/// restart with <see cref="Resume"/> and <see cref="TryRestore"/>.</para>
 /// Bounded by the transfer window. Not thread-safe: the owner serialises calls per sequence.
 /// </summary>
 internal sealed partial class SourceSequence
@@ -293,7 +294,10 @@ internal sealed partial class SourceSequence
         return new(before, State);
     }
 
-    /// <summary>Once Terminated or Faulted: removes and returns the unacknowledged messages, to fail their waiters.</summary>
+    /// <summary>
+    /// Once Terminated or Faulted: removes and returns the unacknowledged messages, to fail their waiters, each with
+    /// whether the destination may have received it (<see cref="SourceMessage.MayHaveArrived"/>).
+    /// </summary>
     public IReadOnlyList<SourceMessage> TakeUnacknowledged() => State is SourceState.Terminated or SourceState.Faulted
         ? _queue.TakeAll()
         : throw new InvalidOperationException("Unacknowledged messages can only be taken from a terminated or faulted sequence.");
