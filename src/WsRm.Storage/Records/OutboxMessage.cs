@@ -33,7 +33,7 @@ public sealed record OutboxMessage
     /// <summary>Its message number on <see cref="SequenceId"/>, once sent.</summary>
     public ulong? Number { get; init; }
 
-    /// <summary>Transmissions so far (across restarts).</summary>
+    /// <summary>Times the message was put on a source sequence to be sent (across restarts and lost sequences); retransmissions on one sequence are not counted.</summary>
     public int Attempts { get; init; }
 
     /// <summary>The last failure, in words.</summary>
