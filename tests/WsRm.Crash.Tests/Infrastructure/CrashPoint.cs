@@ -21,13 +21,17 @@ public sealed record CrashPoint(int After, int InFlight, HashSet<int> CompletedA
     /// <summary>
     /// Waits until <paramref name="after"/> calls of <paramref name="stream"/> completed, kills the host (SIGKILL),
     /// notes what the client and the store (texts under <paramref name="prefix"/>) had then, and restarts the host on
-    /// the same port and store.
+    /// the same port and store. With <paramref name="hold"/>, answers are held from that point until one that
+    /// <paramref name="signal"/> accepts is held, and those held are lost in the crash.
     /// </summary>
-    public static async Task<CrashPoint> KillAndRestartAsync(HostProcess host, CallStream stream, int after, CrashStore store, string prefix)
+    public static async Task<CrashPoint> KillAndRestartAsync(HostProcess host, CallStream stream, int after, CrashStore store, string prefix,
+        AnswerHold? hold = null, Func<string, bool>? signal = null)
     {
         await stream.AfterAsync(after).WaitAsync(ReachTimeout);
+        if (hold is not null) await hold.Arm(signal ?? (_ => true)).WaitAsync(ReachTimeout);
         var killed = Stopwatch.StartNew();
         host.Kill();
+        hold?.Drop();
         var completed = stream.CompletedNow();
         var inFlight = stream.Started - completed.Count;
         var recorded = await store.RecordedAsync(prefix);
