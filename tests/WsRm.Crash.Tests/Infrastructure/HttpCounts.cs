@@ -4,7 +4,7 @@ namespace WsRm.Crash.Tests.Infrastructure;
 
 /// <summary>
 /// Counts what a client's HTTP requests met: answers by status, and transport failures (refused, reset, no answer).
-/// Put in front of our client's handler, or of WCF's (<see cref="WcfHttpCounting"/>). A test can wait for a status to
+/// Put in front of our client's handler, or of WCF's (<see cref="WcfHttpHandlers"/>). A test can wait for a status to
 /// have been seen a number of times (e.g. the host's 503 while its database is down).
 /// </summary>
 public sealed class HttpCounts

@@ -5,13 +5,13 @@ using System.ServiceModel.Dispatcher;
 namespace WsRm.Crash.Tests.Infrastructure;
 
 /// <summary>
-/// Puts an <see cref="HttpCounts"/> handler in front of the WCF HTTP transport's own: the transport looks for a
-/// <c>Func&lt;HttpClientHandler, HttpMessageHandler&gt;</c> among the binding parameters.
+/// Puts test handlers (<see cref="HttpCounts"/>, <see cref="AnswerHold"/>) in front of the WCF HTTP transport's own
+/// handler: the transport looks for a <c>Func&lt;HttpClientHandler, HttpMessageHandler&gt;</c> among the binding parameters.
 /// </summary>
-public sealed class WcfHttpCounting(HttpCounts counts) : IEndpointBehavior
+public sealed class WcfHttpHandlers(Func<HttpMessageHandler, HttpMessageHandler> wrap) : IEndpointBehavior
 {
     public void AddBindingParameters(ServiceEndpoint endpoint, BindingParameterCollection bindingParameters) =>
-        bindingParameters.Add(new Func<HttpClientHandler, HttpMessageHandler>(counts.Handler));
+        bindingParameters.Add(new Func<HttpClientHandler, HttpMessageHandler>(inner => wrap(inner)));
 
     public void ApplyClientBehavior(ServiceEndpoint endpoint, ClientRuntime clientRuntime) { }
 
