@@ -22,10 +22,11 @@ public sealed record CrashPoint(int After, int InFlight, HashSet<int> CompletedA
     /// Waits until <paramref name="after"/> calls of <paramref name="stream"/> completed, kills the host (SIGKILL),
     /// notes what the client and the store (texts under <paramref name="prefix"/>) had then, and restarts the host on
     /// the same port and store. With <paramref name="hold"/>, answers are held from that point until one that
-    /// <paramref name="signal"/> accepts is held, and those held are lost in the crash.
+    /// <paramref name="signal"/> accepts is held, and those held are lost in the crash. <paramref name="whileDown"/>
+    /// runs after the kill, before the restart (to read more of the store as the crash left it).
     /// </summary>
     public static async Task<CrashPoint> KillAndRestartAsync(HostProcess host, CallStream stream, int after, CrashStore store, string prefix,
-        AnswerHold? hold = null, Func<string, bool>? signal = null)
+        AnswerHold? hold = null, Func<string, bool>? signal = null, Func<Task>? whileDown = null)
     {
         await stream.AfterAsync(after).WaitAsync(ReachTimeout);
         if (hold is not null) await hold.Arm(signal ?? (_ => true)).WaitAsync(ReachTimeout);
@@ -35,6 +36,7 @@ public sealed record CrashPoint(int After, int InFlight, HashSet<int> CompletedA
         var completed = stream.CompletedNow();
         var inFlight = stream.Started - completed.Count;
         var recorded = await store.RecordedAsync(prefix);
+        if (whileDown is not null) await whileDown();
         var start = await host.RestartAsync(CrashHost.StartTimeout);
         return new CrashPoint(after, inFlight, completed, recorded, killed.Elapsed, start, Stopwatch.GetTimestamp());
     }
