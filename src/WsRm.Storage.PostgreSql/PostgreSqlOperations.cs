@@ -37,6 +37,14 @@ internal static class PostgreSqlOperations
         "DELETE FROM wsrm_sequences WHERE id = @id",
     ];
 
+    // A target queue's messages outlive their sequence; those behind a gap that will not be filled become ready.
+    private static readonly string[] DeleteSequenceKeepingMessagesSql =
+    [
+        "UPDATE wsrm_messages SET state = 0 WHERE sequence_id = @id AND state = 5",
+        "DELETE FROM wsrm_replies WHERE sequence_id = @id",
+        "DELETE FROM wsrm_sequences WHERE id = @id",
+    ];
+
     // The sequence must exist (a message of a deleted sequence is a conflict); KEY SHARE keeps it from being deleted
     // by another server until this commits.
     private const string InsertMessage = """
@@ -107,8 +115,8 @@ internal static class PostgreSqlOperations
                     .Text("received", s.Received).Bigint("last", s.LastMessageNumber).Boolean("named", s.LastNamedBySource)
                     .Bigint("reply_last", s.ReplyLastNumber).Time("activity", s.LastActivity).Boolean("database_clock", clock == PostgreSqlClock.Database);
                 break;
-            case DeleteSequence { SequenceId: var id }:
-                foreach (var sql in DeleteSequenceSql) Add(batch, sql).Text("id", id);
+            case DeleteSequence { SequenceId: var id, KeepMessages: var keep }:
+                foreach (var sql in keep ? DeleteSequenceKeepingMessagesSql : DeleteSequenceSql) Add(batch, sql).Text("id", id);
                 break;
             case AddMessage { Message: var m }:
                 Add(batch, InsertMessage).Text("seq", m.SequenceId).Bigint("number", m.Number).Text("endpoint", m.Endpoint)

@@ -73,8 +73,9 @@ internal static class SqliteOperations
                 return await ChangedAsync(commands.Get(UpdateSequence, transaction).With("$id", s.Id).With("$version", s.Version)
                     .With("$status", s.Status).With("$received", s.Received).With("$last", s.LastMessageNumber)
                     .With("$named", s.LastNamedBySource).With("$replyLast", s.ReplyLastNumber).With("$activity", s.LastActivity), ct).ConfigureAwait(false);
-            case DeleteSequence { SequenceId: var id }:
-                await RunAsync(commands.Get("DELETE FROM wsrm_messages WHERE sequence_id = $id", transaction).With("$id", id), ct).ConfigureAwait(false);
+            case DeleteSequence { SequenceId: var id, KeepMessages: var keep }:
+                await RunAsync(commands.Get(keep ? "UPDATE wsrm_messages SET state = 0 WHERE sequence_id = $id AND state = 5"
+                    : "DELETE FROM wsrm_messages WHERE sequence_id = $id", transaction).With("$id", id), ct).ConfigureAwait(false);
                 await RunAsync(commands.Get("DELETE FROM wsrm_replies WHERE sequence_id = $id", transaction).With("$id", id), ct).ConfigureAwait(false);
                 await RunAsync(commands.Get("DELETE FROM wsrm_sequences WHERE id = $id", transaction).With("$id", id), ct).ConfigureAwait(false);
                 return true;

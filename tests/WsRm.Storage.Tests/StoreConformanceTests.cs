@@ -137,6 +137,22 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_target_queue_sequence_keeps_its_messages_and_readies_those_behind_a_gap()
+    {
+        var parked = Message("urn:s1", 2) with { State = MessageState.Parked, LastError = "boom" };
+        var waiting = Message("urn:s1", 4) with { State = MessageState.Waiting };
+        await CommitAsync(new SaveSequence(Sequence("urn:s1")), new AddMessage(Message("urn:s1", 1)), new AddMessage(parked), new AddMessage(waiting),
+            new AddReply(new StoredReply { SequenceId = "urn:s1", RequestNumber = 1, ReplyNumber = 1, Body = "<r/>"u8.ToArray() }));
+
+        await CommitAsync(new DeleteSequence("urn:s1", KeepMessages: true));
+
+        Assert.Null(await Store.FindSequenceAsync("urn:s1"));
+        Assert.Null(await Store.FindReplyAsync("urn:s1", 1));
+        var kept = await Store.ReadMessagesAsync("urn:s1");
+        Assert.Equal([(1UL, MessageState.Ready), (2UL, MessageState.Parked), (4UL, MessageState.Ready)], kept.Select(m => (m.Number, m.State)));
+    }
+
+    [Fact]
     public async Task Sequences_are_counted_in_all_and_per_client()
     {
         await CommitAsync(new SaveSequence(Sequence("urn:a1", client: "a")), new SaveSequence(Sequence("urn:a2", client: "a")), new SaveSequence(Sequence("urn:b1", client: "b")));

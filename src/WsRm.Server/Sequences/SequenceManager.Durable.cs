@@ -109,9 +109,10 @@ internal sealed partial class SequenceManager
                 if (_sessions.ContainsKey(stored.Id) || !_durableEndpoints.TryGetValue(stored.Endpoint, out var endpoint)) continue;
                 var messages = await Durable.Store.ReadMessagesAsync(stored.Id).ConfigureAwait(false);
                 WsRmServerLog.SequenceExpired(_logger, stored.Id, _options.InactivityTimeout);
-                if (messages.All(m => m.State is not (MessageState.Ready or MessageState.InProgress or MessageState.Waiting)))
+                // A target queue's consumer delivers its messages whether or not their sequence is still there.
+                if (endpoint.Queue is not null || messages.All(m => m.State is not (MessageState.Ready or MessageState.InProgress or MessageState.Waiting)))
                 {
-                    await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(stored.Id))).ConfigureAwait(false);
+                    await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(stored.Id, KeepMessages: endpoint.Queue is not null))).ConfigureAwait(false);
                     continue;
                 }
                 await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint))).ConfigureAwait(false);
@@ -168,13 +169,17 @@ internal sealed partial class SequenceManager
         throw failure;
     }
 
-    /// <summary>Deletes an ended durable sequence from the store (nothing left to deliver); a failure is logged, the expiry sweep retries.</summary>
+    /// <summary>
+    /// Deletes an ended durable sequence from the store (nothing left to deliver; a queued endpoint's messages stay in
+    /// its queue); a failure is logged, the expiry sweep retries.
+    /// </summary>
     public async ValueTask DeleteStoredAsync(ServerSession session)
     {
         if (!session.Endpoint.Durable || Durable is null) return;
         try
         {
-            await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(session.Id))).ConfigureAwait(false);
+            // A target queue's messages were handed over on acknowledgement: they stay for its consumer (or operator).
+            await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(session.Id, KeepMessages: session.Endpoint.Queue is not null))).ConfigureAwait(false);
         }
         catch (StoreUnavailableException e)
         {

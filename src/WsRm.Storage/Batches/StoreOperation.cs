@@ -6,8 +6,13 @@ public abstract record StoreOperation;
 /// <summary>Inserts the sequence (<see cref="StoredSequence.Version"/> 0) or updates it from that version; a conflict otherwise.</summary>
 public sealed record SaveSequence(StoredSequence Sequence) : StoreOperation;
 
-/// <summary>Deletes a sequence with its messages and kept replies (terminated, expired, faulted).</summary>
-public sealed record DeleteSequence(string SequenceId) : StoreOperation;
+/// <summary>
+/// Deletes a sequence with its kept replies (terminated, expired, faulted), and its messages unless
+/// <paramref name="KeepMessages"/>: a target queue's messages were handed over when they were acknowledged and outlive
+/// the sequence that brought them; those waiting behind a gap that can no longer be filled become ready (WS-RM 1.1's
+/// default <c>IncompleteSequenceBehavior</c>, NoDiscard).
+/// </summary>
+public sealed record DeleteSequence(string SequenceId, bool KeepMessages = false) : StoreOperation;
 
 /// <summary>Inserts an accepted message; a message already there is a conflict.</summary>
 public sealed record AddMessage(StoredMessage Message) : StoreOperation;

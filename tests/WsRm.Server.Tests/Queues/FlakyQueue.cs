@@ -67,6 +67,20 @@ public sealed class FlakyQueue
         }
     }
 
+    /// <summary>True when <paramref name="condition"/> holds within <paramref name="wait"/> of real time.</summary>
+    public async Task<bool> HoldsWithinAsync(Func<FlakyQueue, bool> condition, TimeSpan wait)
+    {
+        try
+        {
+            await WaitUntilAsync(condition, wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private void Changed()
     {
         TaskCompletionSource changed;

@@ -48,6 +48,21 @@ internal sealed class QueueHost : IAsyncDisposable
         return new QueueHost(app, time, queue);
     }
 
+    /// <summary>
+    /// Moves the clock by <paramref name="by"/>, then on by the consumer's polling interval (1 s) until
+    /// <paramref name="condition"/> holds on <paramref name="queue"/> (default <see cref="Queue"/>): the consumer may be
+    /// between two looks when the clock moves and arm its next look only after, so one move is not always enough.
+    /// Throws <see cref="TimeoutException"/> when it never holds.
+    /// </summary>
+    public async Task AdvanceUntilAsync(TimeSpan by, Func<FlakyQueue, bool> condition, FlakyQueue? queue = null)
+    {
+        queue ??= Queue;
+        Time.Advance(by);
+        for (var step = 0; step < 20 && !await queue.HoldsWithinAsync(condition, TimeSpan.FromMilliseconds(500)); step++)
+            Time.Advance(TimeSpan.FromSeconds(1));
+        await queue.WaitUntilAsync(condition);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Queue.Open();

@@ -1,4 +1,5 @@
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 
 namespace WsRm.Server.Tests.Queues;
@@ -7,13 +8,19 @@ namespace WsRm.Server.Tests.Queues;
 /// A queued endpoint's target queue outlives the sequences that filled it: what a sequence handed over (acknowledged)
 /// is still processed after its source terminated it or it expired, and its poison messages stay for the operator.
 /// (Found by the crash tests: a client that closed its session while the queue still held its messages lost them all.)
+/// On SQLite and PostgreSQL (one subclass each).
 /// </summary>
-public sealed class QueueSequenceEndTests : IDisposable
+public abstract class QueueSequenceEndTests : IAsyncLifetime
 {
     private const string PostAction = "urn:wsrm:samples/IPostQueue/Post";
-    private readonly string _database = EchoHost.NewDatabase();
+    private StoreUnderTest _database = null!;
 
-    public void Dispose() => EchoHost.DeleteDatabase(_database);
+    /// <summary>An empty store of the provider under test.</summary>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    public async Task InitializeAsync() => _database = await CreateStoreAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
         session.SendAsync(Messages.Application(session.Wire, session.To, PostAction, session.Id, number,
@@ -48,9 +55,7 @@ public sealed class QueueSequenceEndTests : IDisposable
         await host.Queue.WaitUntilAsync(q => q.Processed.Contains("gap-1"));
 
         (await session.TerminateAsync(lastMsgNumber: 3)).AssertOk();
-        host.Time.Advance(TimeSpan.FromSeconds(2)); // the consumer's next look at the queue
-
-        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("gap-3"));
+        await host.AdvanceUntilAsync(TimeSpan.FromSeconds(2), q => q.Processed.Contains("gap-3")); // the consumer's next look
         Assert.Equal(["gap-1", "gap-3"], host.Queue.Processed);
     }
 

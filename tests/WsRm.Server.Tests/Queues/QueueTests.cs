@@ -84,8 +84,7 @@ public abstract class QueueTests : IAsyncLifetime
             await PostAsync(session, (ulong)cycle + 1, $"good-{cycle + 1}");
             await host.Queue.WaitUntilAsync(q => q.Processed.Contains($"good-{cycle + 1}"));
             Assert.Equal(3 * (cycle - 1), host.Queue.Attempts["bad-1"]);
-            host.Time.Advance(TimeSpan.FromMinutes(10));
-            await host.Queue.WaitUntilAsync(q => q.Attempts["bad-1"] == 3 * cycle);
+            await host.AdvanceUntilAsync(TimeSpan.FromMinutes(10), q => q.Attempts["bad-1"] == 3 * cycle);
         }
 
         // (1 + MaxRetryCycles) × (ReceiveRetryCount + 1) = 9 attempts, then the poison queue.
@@ -136,8 +135,7 @@ public abstract class QueueTests : IAsyncLifetime
         Assert.DoesNotContain("good-held", host.Queue.Processed);
 
         Assert.Equal(1, await host.Store.Admin.PurgePoisonAsync("/queue", session.Id, 1));
-        host.Time.Advance(TimeSpan.FromSeconds(2));
-        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("good-held"));
+        await host.AdvanceUntilAsync(TimeSpan.FromSeconds(2), q => q.Processed.Contains("good-held"));
     }
 
     [Fact]
@@ -156,8 +154,8 @@ public abstract class QueueTests : IAsyncLifetime
         queue.Open();
         var fresh = new FlakyQueue();
         await using var after = await QueueHost.StartAsync(_database, queue: fresh);
-        after.Time.Advance(TimeSpan.FromMinutes(6));
-        await fresh.WaitUntilAsync(q => q.Processed.Length >= 5);
+        // Past the first host's lease (5 minutes).
+        await after.AdvanceUntilAsync(TimeSpan.FromMinutes(6), q => q.Processed.Length >= 5, fresh);
         Assert.Equal(Enumerable.Range(1, 5).Select(n => $"restart-{n}"), fresh.Processed.Where(t => t.StartsWith("restart-", StringComparison.Ordinal)).Distinct());
         var resumed = RmSession.Attach(after.Wire, new Wire(RmSpec.Rm10, SoapSpec.Soap11), "/queue", id);
         Assert.Equal("1-6", (await PostAsync(resumed, 6, "restart-6")).AckFor(id).RangeText);

@@ -14,7 +14,8 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     private static string? t_nextTimerName;
 
     private readonly Lock _lock = new();
-    private readonly HashSet<TestClockTimer> _armed = [];
+    // Each armed timer's due time as last reported (under the timer's own lock, so reports never arrive out of order).
+    private readonly Dictionary<TestClockTimer, DateTimeOffset> _armed = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A clock starting at 2026-01-01T00:00:00Z.</summary>
@@ -25,13 +26,13 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     /// <summary>The due times of the armed timers.</summary>
     public IReadOnlyList<DateTimeOffset> Armed
     {
-        get { lock (_lock) return [.. _armed.Select(t => t.Due!.Value).Order()]; }
+        get { lock (_lock) return [.. _armed.Values.Order()]; }
     }
 
     /// <summary>The earliest armed timer, or null.</summary>
     public DateTimeOffset? NextTimer
     {
-        get { lock (_lock) return _armed.Count == 0 ? null : _armed.Min(t => t.Due!.Value); }
+        get { lock (_lock) return _armed.Count == 0 ? null : _armed.Values.Min(); }
     }
 
     /// <summary>Time since <see cref="FakeTimeProvider.Start"/>.</summary>
@@ -52,13 +53,13 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     /// <summary>When the armed timer named <paramref name="name"/> is due; null when none is armed.</summary>
     public DateTimeOffset? ArmedAt(string name)
     {
-        lock (_lock) return _armed.Where(t => t.Name == name).Select(t => t.Due).Max();
+        lock (_lock) return _armed.Where(t => t.Key.Name == name).Select(t => (DateTimeOffset?)t.Value).Max();
     }
 
     /// <summary>True when a timer is armed for exactly <paramref name="due"/>.</summary>
     public bool IsArmedAt(DateTimeOffset due)
     {
-        lock (_lock) return _armed.Any(t => t.Due == due);
+        lock (_lock) return _armed.ContainsValue(due);
     }
 
     /// <summary>Waits (bounded) until a timer is armed for exactly <paramref name="due"/>.</summary>
@@ -82,16 +83,17 @@ public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         return timer;
     }
 
-    internal void Track(TestClockTimer timer)
+    // Called under the timer's lock with its new due time (null: disarmed); the caller completes the returned signal
+    // once it released that lock.
+    internal TaskCompletionSource Track(TestClockTimer timer, DateTimeOffset? due)
     {
-        TaskCompletionSource changed;
         lock (_lock)
         {
-            if (timer.Due is null) _armed.Remove(timer);
-            else _armed.Add(timer);
-            changed = _changed;
+            if (due is { } at) _armed[timer] = at;
+            else _armed.Remove(timer);
+            var changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return changed;
         }
-        changed.TrySetResult();
     }
 }

@@ -25,38 +25,45 @@ internal sealed class TestClockTimer(TestClock clock, TimerCallback callback) : 
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
+        TaskCompletionSource changed;
         lock (_lock)
         {
             if (_disposed) return false;
             _period = period;
             Due = dueTime == Timeout.InfiniteTimeSpan ? null : _clock.GetUtcNow() + dueTime;
+            changed = _clock.Track(this, Due);
         }
-        _clock.Track(this);
-        return _inner!.Change(dueTime, period);
+        var result = _inner!.Change(dueTime, period);
+        changed.TrySetResult(); // only once the fake clock's timer is armed: a test may move the clock on this signal
+        return result;
     }
 
     public static void Fire(object? self)
     {
         var timer = (TestClockTimer)self!;
+        TaskCompletionSource changed;
         lock (timer._lock)
         {
             if (timer._disposed) return;
             timer.Due = timer._period == Timeout.InfiniteTimeSpan || timer._period == TimeSpan.Zero ? null : timer.Due + timer._period;
+            changed = timer._clock.Track(timer, timer.Due);
         }
-        timer._clock.Track(timer);
+        changed.TrySetResult();
         timer._callback(timer._state);
     }
 
     public void Dispose()
     {
+        TaskCompletionSource changed;
         lock (_lock)
         {
             if (_disposed) return;
             _disposed = true;
             Due = null;
+            changed = _clock.Track(this, null);
         }
         _inner?.Dispose();
-        _clock.Track(this);
+        changed.TrySetResult();
     }
 
     public ValueTask DisposeAsync()
