@@ -14,7 +14,8 @@ public static class HostApp
 
     /// <summary>
     /// Builds the application from command-line arguments (<c>--urls</c>, <c>--WsRm:InactivityTimeout</c>,
-    /// <c>--WsRm:Storage:Provider</c>, <c>--WsRm:Storage:ConnectionString</c>, …).
+    /// <c>--WsRm:Storage:Provider</c>, <c>--WsRm:Storage:ConnectionString</c>, <c>--Samples:PostQueue:Lease</c> and the
+    /// other <c>WsRmQueueOptions</c> of <c>/queue/post</c>, …).
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -33,7 +34,8 @@ public static class HostApp
         var app = builder.Build();
         app.MapWsRmService<EchoService>("/echo");
         app.MapWsRmService<EchoService>("/durable/echo", o => o.Durable = true);
-        app.MapWsRmQueue<PostQueueService>("/queue/post");
+        // Samples:PostQueue binds onto the queued endpoint's options (--Samples:PostQueue:Lease 00:00:05, …).
+        app.MapWsRmQueue<PostQueueService>("/queue/post", o => app.Configuration.GetSection("Samples:PostQueue").Bind(o));
         app.MapSoapService<EchoService>("/plain/echo");
         app.MapGet("/", () => "WsRm host: reliable echo at /echo, durable at /durable/echo, plain at /plain/echo, queued posts at /queue/post (SOAP 1.1 or 1.2, WS-RM 1.0 or 1.1).");
         return app;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using WsRm.Testing;
 
 namespace WsRm.Bench.ClientLoad;
 

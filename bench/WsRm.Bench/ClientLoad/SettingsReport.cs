@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.ServiceModel.Channels;
+using WsRm.Testing;
 
 namespace WsRm.Bench.ClientLoad;
 

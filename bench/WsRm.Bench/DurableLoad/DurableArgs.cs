@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WsRm.Bench.DurableLoad;
 
 /// <summary>Options of the <c>durable</c> command.</summary>
-internal sealed record DurableArgs(int Messages, int Rounds, int[] Sessions, int Callers, string? PostgreSql, bool Wcf)
+internal sealed record DurableArgs(int Messages, int Rounds, int[] Sessions, int Callers, string? PostgreSql, bool Wcf, string? Only)
 {
     public static DurableArgs Parse(string[] args)
     {
@@ -11,6 +11,7 @@ internal sealed record DurableArgs(int Messages, int Rounds, int[] Sessions, int
         int[] sessions = [1, 16];
         string? postgres = Environment.GetEnvironmentVariable("WSRM_BENCH_POSTGRES");
         var wcf = true;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -22,9 +23,10 @@ internal sealed record DurableArgs(int Messages, int Rounds, int[] Sessions, int
                 case "--sessions": sessions = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--no-wcf": wcf = false; break;
+                case "--only": only = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new DurableArgs(messages, Math.Clamp(rounds, 1, 20), sessions, Math.Clamp(callers, 1, 64), postgres, wcf);
+        return new DurableArgs(messages, Math.Clamp(rounds, 1, 20), sessions, Math.Clamp(callers, 1, 64), postgres, wcf, only);
     }
 }

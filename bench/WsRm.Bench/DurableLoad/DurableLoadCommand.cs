@@ -28,6 +28,8 @@ internal static class DurableLoadCommand
         };
         if (postgres is not null) configs.Add(new("durable PostgreSQL", new WsRmLoadClient(new Uri(postgres.BaseUrl, "durable"), 8, timeout), true));
         if (args.Wcf) configs.Add(new("WCF, durable SQLite", new WcfLoadClient(new Uri(sqlite.BaseUrl, "durable"), timeout), true));
+        // --only: the configurations whose name contains it, to profile one.
+        if (args.Only is { } only) configs.RemoveAll(c => !c.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
         using var commits = new StoreCommits();
         Console.WriteLine($"durable load: one-way Post, {args.Messages} messages per round, {args.Rounds} rounds, {args.Callers} callers per session; client and server in one process");
         try
@@ -37,18 +39,20 @@ internal static class DurableLoadCommand
                 var shape = new LoadShape(Workload.OneWay, sessions, args.Callers);
                 var rates = configs.ToDictionary(c => c.Name, _ => new List<double>());
                 var perMessage = configs.ToDictionary(c => c.Name, _ => new List<double>());
+                var cpu = configs.ToDictionary(c => c.Name, _ => new List<double>());
                 foreach (var config in configs) await RoundAsync(config, shape, Math.Max(1000, args.Messages / 4), commits);
                 for (var round = 0; round < args.Rounds; round++)
                 {
                     foreach (var config in round % 2 == 0 ? configs : Enumerable.Reverse(configs))
                     {
-                        var (rate, commitsPerMessage) = await RoundAsync(config, shape, args.Messages, commits);
-                        Console.WriteLine($"  round {round + 1}: {config.Name} {rate:F0} msgs/s");
+                        var (rate, commitsPerMessage, cpuPerMessage) = await RoundAsync(config, shape, args.Messages, commits);
+                        Console.WriteLine($"  round {round + 1}: {config.Name} {rate:F0} msgs/s, {cpuPerMessage:F0} µs CPU/msg");
                         rates[config.Name].Add(rate);
                         perMessage[config.Name].Add(commitsPerMessage);
+                        cpu[config.Name].Add(cpuPerMessage);
                     }
                 }
-                Report(shape, configs, rates, perMessage);
+                Report(shape, configs, rates, perMessage, cpu);
             }
             return 0;
         }
@@ -58,13 +62,14 @@ internal static class DurableLoadCommand
         }
     }
 
-    private static async Task<(double Rate, double CommitsPerMessage)> RoundAsync(DurableConfig config, LoadShape shape, int messages, StoreCommits commits)
+    private static async Task<(double Rate, double CommitsPerMessage, double CpuMicrosecondsPerMessage)> RoundAsync(DurableConfig config, LoadShape shape, int messages, StoreCommits commits)
     {
         var sessions = await Task.WhenAll(Enumerable.Range(0, shape.Sessions).Select(_ => config.Client.OpenAsync()));
         var issued = 0L;
         var completed = 0L;
         var failed = 0L;
         var before = commits.Snapshot();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sessions.SelectMany(s => Enumerable.Range(0, shape.Callers).Select(_ => Task.Run(async () =>
         {
@@ -83,6 +88,7 @@ internal static class DurableLoadCommand
             }
         }))));
         clock.Stop();
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var after = commits.Snapshot();
         await Task.WhenAll(sessions.Select(async s =>
         {
@@ -95,20 +101,22 @@ internal static class DurableLoadCommand
                 s.Abort();
             }
         }));
-        return (completed / clock.Elapsed.TotalSeconds, completed == 0 ? double.NaN : (after.Commits - before.Commits) / (double)completed);
+        return (completed / clock.Elapsed.TotalSeconds, completed == 0 ? double.NaN : (after.Commits - before.Commits) / (double)completed,
+            completed == 0 ? double.NaN : cpuUsed.TotalMicroseconds / completed);
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static void Report(LoadShape shape, List<DurableConfig> configs, Dictionary<string, List<double>> rates, Dictionary<string, List<double>> perMessage)
+    private static void Report(LoadShape shape, List<DurableConfig> configs, Dictionary<string, List<double>> rates, Dictionary<string, List<double>> perMessage,
+        Dictionary<string, List<double>> cpu)
     {
-        var memory = Median(rates["in-memory"]);
+        var memory = rates.TryGetValue("in-memory", out var inMemory) ? Median(inMemory) : double.NaN;
         Console.WriteLine($"{shape}:");
         foreach (var config in configs)
         {
             var rate = Median(rates[config.Name]);
             var commits = config.CountsCommits ? $", {Median(perMessage[config.Name]).ToString("F3", CultureInfo.InvariantCulture)} commits/message" : "";
-            Console.WriteLine($"  {config.Name,-22} median {rate,8:F0} msgs/s ({rate / memory:P0} of in-memory){commits}; rounds {string.Join(" ", rates[config.Name].Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"  {config.Name,-22} median {rate,8:F0} msgs/s ({rate / memory:P0} of in-memory), {Median(cpu[config.Name]):F0} µs CPU/msg (client + server){commits}; rounds {string.Join(" ", rates[config.Name].Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}");
         }
     }
 }

@@ -12,4 +12,6 @@ internal sealed class NoOpEchoService : IEchoService
     }
 
     public string[] Received(string prefix) => [];
+
+    public int Record(string text) => 0;
 }

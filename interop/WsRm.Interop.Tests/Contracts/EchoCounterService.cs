@@ -17,5 +17,12 @@ public sealed class EchoCounterService(PostedTexts posted) : IEchoService, ICoun
     public string[] Received(string prefix) => posted.StartingWith(prefix ?? string.Empty);
 
     /// <inheritdoc />
+    public int Record(string text)
+    {
+        posted.Add(text ?? string.Empty);
+        return posted.Count(text ?? string.Empty);
+    }
+
+    /// <inheritdoc />
     public int Next() => Interlocked.Increment(ref _count);
 }

@@ -19,4 +19,11 @@ public sealed class GatedEcho(InteropGate gate, PostedTexts posted) : IEchoServi
     }
 
     public string[] Received(string prefix) => posted.StartingWith(prefix);
+
+    public int Record(string text)
+    {
+        gate.Pass();
+        posted.Add(text);
+        return posted.Count(text);
+    }
 }

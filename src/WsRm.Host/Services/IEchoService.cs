@@ -14,4 +14,12 @@ public interface IEchoService
 
     /// <summary>The texts given to Post (in any session) that start with prefix, in the order the service processed them.</summary>
     [OperationContract] string[] Received(string prefix);
+
+    /// <summary>
+    /// Records <paramref name="text"/> as <see cref="Post"/> does and returns how many times it is recorded now, this
+    /// call included: 1 for a text never recorded before. A request-reply operation with a side effect, to see
+    /// exactly-once processing from outside: on a durable endpoint the text and the reply are committed together, so
+    /// a request retransmitted after a crash gets the kept reply (1) and the text is not recorded twice.
+    /// </summary>
+    [OperationContract] int Record(string text);
 }

@@ -8,4 +8,7 @@ public interface IPostedTexts
 
     /// <summary>The kept texts starting with <paramref name="prefix"/>, oldest first.</summary>
     string[] StartingWith(string prefix);
+
+    /// <summary>How many kept texts are equal to <paramref name="text"/>, counting those added by the call being processed.</summary>
+    int Count(string text);
 }

@@ -30,4 +30,13 @@ public sealed class PostedTexts : IPostedTexts
             return _texts.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         }
     }
+
+    /// <summary>How many kept texts are equal to <paramref name="text"/>.</summary>
+    public int Count(string text)
+    {
+        lock (_lock)
+        {
+            return _texts.Count(t => t == text);
+        }
+    }
 }

@@ -59,6 +59,35 @@ public sealed class StoredPostedTexts(IWsRmStore store, WsRmTransactionAccessor 
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>On a durable endpoint in the transaction of the message being processed, so it sees what that message added.</remarks>
+    public int Count(string text)
+    {
+        _schema.Value.GetAwaiter().GetResult();
+        if (transactions.Current is { } delivery)
+        {
+            using var command = delivery.CreateCommand();
+            return Count(command, text);
+        }
+        var read = store.BeginTransactionAsync().GetAwaiter().GetResult();
+        try
+        {
+            using var command = Enlisted(read);
+            return Count(command, text);
+        }
+        finally
+        {
+            read.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static int Count(DbCommand command, string text)
+    {
+        command.CommandText = "SELECT COUNT(*) FROM samples_posted_texts WHERE text = @p";
+        AddParameter(command, "@p", text);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static void Insert(DbCommand command, string text)
     {
         command.CommandText = "INSERT INTO samples_posted_texts (text) VALUES (@p)";

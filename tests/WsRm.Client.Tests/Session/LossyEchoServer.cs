@@ -49,6 +49,12 @@ public sealed class LossyEchoService(LossyLedger ledger) : IEchoService
     public void Post(string text) => ledger.Posted(text ?? "");
 
     public string[] Received(string prefix) => ledger.PostsStartingWith(prefix ?? "");
+
+    public int Record(string text)
+    {
+        ledger.Posted(text ?? "");
+        return ledger.PostCount(text ?? "");
+    }
 }
 
 /// <summary>

@@ -2,20 +2,27 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WsRm.Host.Services;
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 
 namespace WsRm.Server.Tests.Durability;
 
 /// <summary>
 /// Durable reliable sessions (the sample host's <c>/durable/echo</c>) on the raw wire: what a session accepted,
-/// delivered and answered is in the store, so a new server process on the same store goes on with the session.
+/// delivered and answered is in the store, so a new server process on the same store goes on with the session. On
+/// SQLite and PostgreSQL (one subclass each).
 /// </summary>
-public sealed class DurableSessionTests : IDisposable
+public abstract class DurableSessionTests : IAsyncLifetime
 {
     private const string Path = "/durable/echo";
-    private readonly string _database = EchoHost.NewDatabase();
+    private StoreUnderTest _database = null!;
 
-    public void Dispose() => EchoHost.DeleteDatabase(_database);
+    /// <summary>An empty store of the provider under test.</summary>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    public async Task InitializeAsync() => _database = await CreateStoreAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Theory, WireMatrix]
     public async Task A_session_goes_on_in_a_new_server_on_the_same_store(RmSpec rm, SoapSpec soap)
@@ -82,11 +89,12 @@ public sealed class DurableSessionTests : IDisposable
         var store = host.Services.GetRequiredService<IWsRmStore>();
         var session = await RmSession.CreateAsync(host.Wire, wire, Path);
         await session.PostAsync(1, "idle-a");
+        var template = (await store.FindSequenceAsync(session.Id))!;
         for (var start = 0; start < 100_000; start += 5_000)
         {
             var batch = new StoreBatch();
             for (var i = start; i < start + 5_000; i++)
-                batch.Add(new SaveSequence((await store.FindSequenceAsync(session.Id))! with { Id = $"urn:idle:{i}", ReplyId = null, Version = 0 }));
+                batch.Add(new SaveSequence(template with { Id = $"urn:idle:{i}", ReplyId = null, Version = 0 }));
             Assert.Equal(CommitResult.Committed, await store.CommitAsync(batch));
         }
         Assert.Equal(100_001, await store.CountSequencesAsync());

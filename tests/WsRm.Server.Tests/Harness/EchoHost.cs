@@ -19,9 +19,10 @@ namespace WsRm.Server.Tests.Harness;
 public sealed class EchoHost : WebApplicationFactory<EchoService>
 {
     private readonly (string Key, string Value)[] _settings;
+    private readonly (string Key, string Value)[] _storeSettings;
     private readonly bool _ownsDatabase;
 
-    public EchoHost(params (string Key, string Value)[] settings) : this(null, settings)
+    public EchoHost(params (string Key, string Value)[] settings) : this((string?)null, settings)
     {
     }
 
@@ -34,6 +35,16 @@ public sealed class EchoHost : WebApplicationFactory<EchoService>
         _settings = settings;
         _ownsDatabase = database is null;
         Database = database ?? NewDatabase();
+        _storeSettings = [("WsRm:Storage:ConnectionString", $"Data Source={Database}")];
+    }
+
+    /// <summary>A host on <paramref name="store"/> (SQLite or PostgreSQL), which the caller owns.</summary>
+    public EchoHost(Stores.StoreUnderTest store, params (string Key, string Value)[] settings)
+    {
+        _settings = settings;
+        _ownsDatabase = false;
+        Database = store.ConnectionString;
+        _storeSettings = [.. store.HostSettings()];
     }
 
     /// <summary>A path for a new SQLite file in the temp folder.</summary>
@@ -52,12 +63,12 @@ public sealed class EchoHost : WebApplicationFactory<EchoService>
 
     internal WireClient Wire => field ??= new WireClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
-    /// <summary>The host's SQLite store.</summary>
+    /// <summary>The host's SQLite file, or the connection string of the store it was given.</summary>
     public string Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("WsRm:Storage:ConnectionString", $"Data Source={Database}");
+        foreach (var (key, value) in _storeSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }

@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WsRm.Server.Tests.Harness;
 using WsRm.Server.Tests.Hosting;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 
 namespace WsRm.Server.Tests.Queues;
 
-/// <summary>An in-memory server with a queued <see cref="FlakyPostQueue"/> at <c>/queue</c> on a SQLite file, and a fake clock.</summary>
+/// <summary>An in-memory server with a queued <see cref="FlakyPostQueue"/> at <c>/queue</c> on a store under test, and a fake clock.</summary>
 internal sealed class QueueHost : IAsyncDisposable
 {
     private QueueHost(WebApplication app, FakeTimeProvider time, FlakyQueue queue)
@@ -25,7 +26,7 @@ internal sealed class QueueHost : IAsyncDisposable
     public WireClient Wire { get; }
     public IWsRmStore Store => App.Services.GetRequiredService<IWsRmStore>();
 
-    public static async Task<QueueHost> StartAsync(string database, Action<WsRmQueueOptions>? configure = null, FlakyQueue? queue = null,
+    public static async Task<QueueHost> StartAsync(StoreUnderTest store, Action<WsRmQueueOptions>? configure = null, FlakyQueue? queue = null,
         FakeTimeProvider? time = null)
     {
         time ??= new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -36,7 +37,7 @@ internal sealed class QueueHost : IAsyncDisposable
                 b.Services.AddSingleton<TimeProvider>(time);
                 b.Services.AddSingleton(queue);
                 b.Services.AddWsRmServer();
-                b.Services.AddWsRmSqliteStore(o => o.ConnectionString = $"Data Source={database}");
+                store.AddTo(b.Services);
             },
             a =>
             {

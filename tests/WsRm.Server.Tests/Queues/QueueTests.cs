@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WsRm.Server.Tests.Harness;
 using WsRm.Server.Tests.Hosting;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 
 namespace WsRm.Server.Tests.Queues;
@@ -10,14 +11,19 @@ namespace WsRm.Server.Tests.Queues;
 /// <summary>
 /// Queued endpoints (MapWsRmQueue): messages are committed to the target queue and acknowledged at once; the consumer
 /// runs them at its own pace, in order per ordered sequence, retries failures WCF's way and handles poison messages
-/// while later messages flow.
+/// while later messages flow. On SQLite and PostgreSQL (one subclass each).
 /// </summary>
-public sealed class QueueTests : IDisposable
+public abstract class QueueTests : IAsyncLifetime
 {
     private const string PostAction = "urn:wsrm:samples/IPostQueue/Post";
-    private readonly string _database = EchoHost.NewDatabase();
+    private StoreUnderTest _database = null!;
 
-    public void Dispose() => EchoHost.DeleteDatabase(_database);
+    /// <summary>An empty store of the provider under test.</summary>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    public async Task InitializeAsync() => _database = await CreateStoreAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
         session.SendAsync(Messages.Application(session.Wire, session.To, PostAction, session.Id, number,
@@ -180,7 +186,7 @@ public sealed class QueueTests : IDisposable
     public void A_contract_with_a_request_reply_operation_cannot_be_a_queue()
     {
         var e = Assert.Throws<InvalidOperationException>(() => TestApp.Build(
-            b => b.Services.AddWsRmServer().AddWsRmSqliteStore(o => o.ConnectionString = $"Data Source={_database}").AddSingleton<WsRm.Host.Services.PostedTexts>()
+            b => _database.AddTo(b.Services.AddWsRmServer()).AddSingleton<WsRm.Host.Services.PostedTexts>()
                 .AddSingleton<WsRm.Host.Services.IPostedTexts>(sp => sp.GetRequiredService<WsRm.Host.Services.PostedTexts>()),
             a => a.MapWsRmQueue<WsRm.Host.Services.EchoService>("/not-a-queue")));
         Assert.Contains("Echo", e.Message);

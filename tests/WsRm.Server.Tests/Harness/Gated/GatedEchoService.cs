@@ -24,4 +24,11 @@ public sealed class GatedEchoService(DeliveryGate gate, PostedTexts posted) : IE
     }
 
     public string[] Received(string prefix) => posted.StartingWith(prefix);
+
+    public int Record(string text)
+    {
+        gate.PassAsync().GetAwaiter().GetResult();
+        posted.Add(text);
+        return posted.Count(text);
+    }
 }
