@@ -12,4 +12,6 @@ internal sealed class SignallingTexts(IPostedTexts inner, AsyncSignal added) : I
     }
 
     public string[] StartingWith(string prefix) => inner.StartingWith(prefix);
+
+    public int Count(string text) => inner.Count(text);
 }
