@@ -9,7 +9,7 @@ internal static class Enqueuer
     private static readonly TimeSpan LineEvery = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Posts texts 1..Count, at most <see cref="SenderSettings.Rate"/> a second, telling <paramref name="committed"/>
+    /// Posts texts 0..Count-1, at most <see cref="SenderSettings.Rate"/> a second, telling <paramref name="committed"/>
     /// how many are committed after each one.
     /// </summary>
     public static async Task RunAsync(WsRmQueuedChannelFactory<IPostQueue> factory, SenderSettings settings, Action<int>? committed, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal static class Enqueuer
                 if (due > TimeSpan.Zero) await Task.Delay(due, time, cancellationToken).ConfigureAwait(false);
             }
             cancellationToken.ThrowIfCancellationRequested();
-            channel.Post(settings.Text(i)); // returns once the message is committed (or throws: not queued)
+            channel.Post(settings.Text(i - 1)); // returns once the message is committed (or throws: not queued)
             committed?.Invoke(i);
             if (i % 100 == 0 || i == settings.Count || time.GetElapsedTime(lastLine) >= LineEvery)
             {
@@ -34,6 +34,6 @@ internal static class Enqueuer
                 lastLine = time.GetTimestamp();
             }
         }
-        Console.WriteLine($"committed {settings.Count} message(s) {settings.Text(1)}..{settings.Text(settings.Count)} to queue {factory.QueueName}");
+        Console.WriteLine($"committed {settings.Count} message(s) {settings.Text(0)}..{settings.Text(settings.Count - 1)} to queue {factory.QueueName}");
     }
 }

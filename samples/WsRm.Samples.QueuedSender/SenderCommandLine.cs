@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
@@ -19,8 +20,15 @@ internal static class SenderCommandLine
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = Create().Parse(args);
-        var exitCode = await parse.InvokeAsync().ConfigureAwait(false);
-        return parse.Errors.Count > 0 ? SenderExitCodes.Usage : exitCode;
+        if (parse.Action is ParseErrorAction error)
+        {
+            // The error alone, not the whole help after it: the mistake stays on screen.
+            error.ShowHelp = false;
+            await parse.InvokeAsync().ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("queued-sender: see --help for the commands and options.").ConfigureAwait(false);
+            return SenderExitCodes.Usage;
+        }
+        return await parse.InvokeAsync().ConfigureAwait(false);
     }
 
     private static RootCommand Create()
@@ -62,7 +70,7 @@ internal static class SenderCommandLine
             CustomParser = r => int.TryParse(Single(r), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
                 ? n : Error(r, $"--count '{Single(r)}' is not a whole number of at least 1.", 0),
         };
-        var prefix = new Option<string>("--prefix") { Description = "The texts' prefix: PREFIX0001, PREFIX0002, … (default post-).", DefaultValueFactory = _ => "post-" };
+        var prefix = new Option<string>("--prefix") { Description = "The texts' prefix: PREFIX00000, PREFIX00001, … (default post-).", DefaultValueFactory = _ => "post-" };
         var ttl = TimeSpanOption("--ttl", TimeSpan.FromDays(1),
             "Each message's TimeToLive: not acknowledged by then, it goes to the dead-letter queue (default 1.00:00:00, a day).");
         var rate = new Option<double>("--rate")

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WsRm.Samples.QueuedSender;
 
 /// <summary>What the command line asked for.</summary>
@@ -21,7 +23,7 @@ internal sealed record SenderSettings
     /// <summary>How many texts to post (<c>--count</c>); 0 for <c>forward</c>.</summary>
     public int Count { get; init; }
 
-    /// <summary>The texts' prefix (<c>--prefix</c>): texts are prefix0001, prefix0002, ….</summary>
+    /// <summary>The texts' prefix (<c>--prefix</c>): texts are prefix00000, prefix00001, ….</summary>
     public string Prefix { get; init; } = "";
 
     /// <summary>Each message's TimeToLive (<c>--ttl</c>).</summary>
@@ -30,6 +32,9 @@ internal sealed record SenderSettings
     /// <summary>Messages enqueued per second at most (<c>--rate</c>); 0: as fast as the store commits.</summary>
     public double Rate { get; init; }
 
-    /// <summary>The <paramref name="i"/>-th text (1-based), numbered with at least four digits.</summary>
-    public string Text(int i) => Prefix + i.ToString("D" + Math.Max(4, Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The text of message <paramref name="i"/> (0-based): the prefix and the number with at least five digits, as wide
+    /// for every message of a run, so the texts sort in the order they were sent.
+    /// </summary>
+    public string Text(int i) => Prefix + i.ToString("D" + Math.Max(5, (Count - 1).ToString(CultureInfo.InvariantCulture).Length), CultureInfo.InvariantCulture);
 }
