@@ -27,11 +27,17 @@ internal sealed class DeliveryProgress(WsRm.Storage.IWsRmStore store, string que
         }, CancellationToken.None);
     }
 
-    /// <summary>Stops printing; returns the final acknowledged and dead-lettered counts.</summary>
-    public async Task<(long Acknowledged, long Dead)> StopAsync()
+    /// <summary>Stops printing (nothing when stopped already).</summary>
+    public async Task StopPrintingAsync()
     {
         if (!_stop.IsCancellationRequested) await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops printing; returns the final acknowledged and dead-lettered counts, read from the store.</summary>
+    public async Task<(long Acknowledged, long Dead)> StopAsync()
+    {
+        await StopPrintingAsync().ConfigureAwait(false);
         return Compute(await QueueCounts.ReadAsync(store, queue, CancellationToken.None).ConfigureAwait(false));
     }
 

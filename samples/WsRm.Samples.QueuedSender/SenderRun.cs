@@ -57,7 +57,7 @@ internal static class SenderRun
             }
             finally
             {
-                await progress.StopAsync().ConfigureAwait(false);
+                await progress.StopPrintingAsync().ConfigureAwait(false);
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
