@@ -11,7 +11,7 @@ public static class QueuedSender
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The program's exit codes (SenderExitCodes in the sample).</summary>
-    public const int Ok = 0, DeadLettered = 3;
+    public const int Ok = 0, DeadLettered = 3, Cancelled = 130;
 
     /// <summary>The destination: the sample host's queued endpoint on 127.0.0.1:<paramref name="port"/>.</summary>
     public static Uri To(int port) => new($"http://127.0.0.1:{port}/queue/post");

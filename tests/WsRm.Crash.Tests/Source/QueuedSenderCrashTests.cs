@@ -146,6 +146,29 @@ public abstract class QueuedSenderCrashTests(ITestOutputHelper output) : IAsyncL
             + $"forwarded and recorded once each, in order, {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
+    [Fact]
+    public async Task A_sender_stopped_with_SIGTERM_exits_130_and_the_next_forward_delivers_what_it_committed()
+    {
+        const int Messages = 50;
+        var prefix = NewPrefix("stopped");
+        var port = TcpPorts.Free();
+        await using (var sender = QueuedSender.Start("send", Outbox, port, "--count", $"{Messages}", "--prefix", prefix))
+        {
+            await sender.WaitForLineAsync(l => l.StartsWith($"committed {Messages} message(s)", StringComparison.Ordinal), QueuedSender.RunTimeout);
+            sender.Terminate();
+            var exitCode = await sender.WaitForExitAsync(QueuedSender.RunTimeout);
+            Assert.True(exitCode == QueuedSender.Cancelled, sender.Output());
+            Assert.Contains("queued-sender: cancelled; what was committed stays queued for the next run.", sender.Output(), StringComparison.Ordinal);
+        }
+        Assert.Equal(Messages, Waiting(await Outbox.QueueDepthsAsync()));
+
+        await using var host = await CrashHost.StartOnPortAsync(HostStore, port);
+        var forward = await QueuedSender.RunAsync("forward", Outbox, port);
+        Assert.True(forward.ExitCode == QueuedSender.Ok, forward.Output);
+        Assert.Contains($"queue empty: {Messages} acknowledged, 0 dead-lettered", forward.StandardOutput);
+        await AssertDeliveredInOrderAsync(host, prefix, Messages, () => forward.Output);
+    }
+
     private static string NewPrefix(string what) => $"{what}-{Guid.NewGuid():N}"[..(what.Length + 9)] + "-";
 
     private static long Waiting(IReadOnlyList<QueueDepth> depths) => depths.Where(d => d.Kind == QueueKind.Transmission).Sum(d => d.Count);

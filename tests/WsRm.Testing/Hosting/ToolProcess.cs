@@ -1,16 +1,18 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace WsRm.Testing;
 
 /// <summary>
 /// A built console program (such as the queued sender sample or <c>wsrm</c>) in a child process
 /// (<c>dotnet tool.dll …</c>): what it prints is kept, standard output line by line for assertions
-/// (<see cref="WaitForLineAsync"/>), both streams for failure messages (<see cref="Output"/>). <see cref="Kill"/> ends it as
-/// a crash does (SIGKILL to it and every descendant, no shutdown code runs). Disposing kills it; safe from any thread
+/// (<see cref="WaitForLineAsync"/>), both streams for failure messages (<see cref="Output"/>). <see cref="Terminate"/> asks it to stop (SIGTERM);
+/// <see cref="Kill"/> ends it as a crash does (SIGKILL to it and every descendant, no shutdown code runs). Disposing kills it; safe from any thread
 /// and more than once, so no process is left behind.
 /// </summary>
 public sealed class ToolProcess : IDisposable, IAsyncDisposable
 {
+    private const int SigTerm = 15;
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
     private readonly Lock _lock = new();
@@ -110,6 +112,14 @@ public sealed class ToolProcess : IDisposable, IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Asks the program to stop as Ctrl+C or a service manager would: SIGTERM to it alone; returns at once.</summary>
+    public void Terminate()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) throw new PlatformNotSupportedException("SIGTERM needs a POSIX system.");
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0 && !_process.HasExited)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
     /// <summary>Kills the program as a crash would: SIGKILL to it and every descendant; returns once it has exited.</summary>
     public void Kill()
     {
@@ -140,6 +150,9 @@ public sealed class ToolProcess : IDisposable, IAsyncDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private void Received(string? line, bool standardOutput)
     {
