@@ -106,7 +106,7 @@ public sealed partial class WsRmSession
     {
         var result = _source.OnAcknowledgement(ack, now);
         if (result.Outcome == AcknowledgementOutcome.Invalid)
-            return new WsRmSessionFaultedException($"The service sent an invalid acknowledgement for sequence {_source.Id}.");
+            return new WsRmSessionFaultedException($"The service sent an invalid acknowledgement for sequence {_source.Id}: {result.Problem}");
         foreach (var released in result.NewlyAcknowledged)
         {
             var call = (PendingCall)released.Payload;

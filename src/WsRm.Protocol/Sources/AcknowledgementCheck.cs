@@ -15,12 +15,20 @@ namespace WsRm.Protocol.Sources;
 /// None, and a Nack of a number known acknowledged, are stale for the same reason.</item>
 /// <item>Current: everything else.</item>
 /// </list>
+/// A source that resumed a sequence numbered by an earlier object (<c>SourceSequence.Resume</c>) never saw the fate of
+/// the numbers up to the resumed one other than those it restored: it does not know them acknowledged, so they are left
+/// out when deciding that an acknowledgement is older than what is known (an older snapshot that omits numbers this
+/// source saw acknowledged is stale, whatever it says of numbers settled before it).
 /// </summary>
 internal static class AcknowledgementCheck
 {
-    /// <summary>The verdict; on success <paramref name="ranges"/> holds the ranges with adjacent ones merged.</summary>
+    /// <summary>
+    /// The verdict; on success <paramref name="ranges"/> holds the ranges with adjacent ones merged. Numbers
+    /// 1..<paramref name="untrackedUpTo"/> not in <paramref name="restored"/> were settled before this source took the
+    /// sequence over (0: none) and do not count when comparing with <paramref name="known"/>.
+    /// </summary>
     public static AcknowledgementVerdict Classify(SequenceAcknowledgement ack, ulong highestAssigned, SequenceRanges known,
-        out IReadOnlyList<AckRange> ranges, out string? problem)
+        out IReadOnlyList<AckRange> ranges, out string? problem, ulong untrackedUpTo = 0, SequenceRanges? restored = null)
     {
         ranges = [];
         problem = Structure(ack, highestAssigned);
@@ -35,7 +43,7 @@ internal static class AcknowledgementCheck
         var merged = Merge(ack.Ranges);
         ranges = merged;
         if (IsSubset(known.Ranges, merged)) return AcknowledgementVerdict.Current;
-        if (IsSubset(merged, known.Ranges)) return AcknowledgementVerdict.Stale;
+        if (IsSubset(Tracked(merged, untrackedUpTo, restored), known.Ranges)) return AcknowledgementVerdict.Stale;
         problem = "it acknowledges new messages but no longer acknowledges some acknowledged before.";
         return AcknowledgementVerdict.Invalid;
     }
@@ -71,6 +79,28 @@ internal static class AcknowledgementCheck
             else merged.Add(range);
         }
         return merged;
+    }
+
+    // The parts of ranges this source tracks: numbers above untrackedUpTo, and restored ones; ascending, possibly adjacent.
+    private static IReadOnlyList<AckRange> Tracked(List<AckRange> ranges, ulong untrackedUpTo, SequenceRanges? restored)
+    {
+        if (untrackedUpTo == 0) return ranges;
+        var tracked = new List<AckRange>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (range.Lower <= untrackedUpTo && restored is not null)
+            {
+                var upper = Math.Min(range.Upper, untrackedUpTo);
+                foreach (var r in restored.Ranges)
+                {
+                    if (r.Upper < range.Lower) continue;
+                    if (r.Lower > upper) break;
+                    tracked.Add(new AckRange(Math.Max(r.Lower, range.Lower), Math.Min(r.Upper, upper)));
+                }
+            }
+            if (range.Upper > untrackedUpTo) tracked.Add(new AckRange(Math.Max(range.Lower, untrackedUpTo + 1), range.Upper));
+        }
+        return tracked;
     }
 
     // True when every range of inner lies inside one range of outer; both ascending, disjoint and non-adjacent.

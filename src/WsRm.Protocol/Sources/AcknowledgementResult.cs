@@ -11,6 +11,9 @@ internal sealed record AcknowledgementResult
     /// <summary>For <see cref="AcknowledgementOutcome.Invalid"/>: the fault to send to the destination.</summary>
     public InvalidAcknowledgementFault? Fault { get; init; }
 
+    /// <summary>For <see cref="AcknowledgementOutcome.Invalid"/>: what is wrong with it, for logs and exceptions.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>Messages acknowledged by this acknowledgement and not before, ascending: complete their waiters.</summary>
     public IReadOnlyList<SourceMessage> NewlyAcknowledged { get; init; } = [];
 

@@ -68,7 +68,7 @@ internal sealed partial class SourceSequence
         var result = Result(AcknowledgementOutcome.Stale, before);
         if (ack is not null)
         {
-            var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem);
+            var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem, _resumedAfter, _restored);
             if (verdict == AcknowledgementVerdict.Invalid) return Invalid(ack, problem!, before, fault: true);
             if (verdict == AcknowledgementVerdict.Current) result = Apply(ack, ranges, now, before);
         }

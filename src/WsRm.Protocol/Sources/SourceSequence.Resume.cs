@@ -1,3 +1,4 @@
+using WsRm.Protocol.Sequences;
 using WsRm.Protocol.ReliableMessaging;
 
 namespace WsRm.Protocol.Sources;
@@ -10,6 +11,11 @@ namespace WsRm.Protocol.Sources;
 /// </summary>
 internal sealed partial class SourceSequence
 {
+    // The numbers a previous object gave (0 for a sequence this object created) and those of them restored here: the
+    // others were settled before, and this object does not know which of them the destination acknowledged.
+    private ulong _resumedAfter;
+    private readonly SequenceRanges _restored = new();
+
     /// <summary>
     /// A sequence the destination created earlier, Active at once (no CreateSequence): the next message gets number
     /// <paramref name="lastNumber"/> + 1 (WS-RM 1.1 §3.7: numbers are never reused on a sequence). Nothing is known
@@ -24,6 +30,7 @@ internal sealed partial class SourceSequence
         sequence.Id = id;
         sequence.State = SourceState.Active;
         sequence.HighestAssigned = lastNumber;
+        sequence._resumedAfter = lastNumber;
         return sequence;
     }
 
@@ -42,6 +49,7 @@ internal sealed partial class SourceSequence
         if (_acknowledged.Contains(number)) return RestoreOutcome.Acknowledged;
         if (_queue.TryGet(number, out _)) return RestoreOutcome.Outstanding;
         _queue.Add(new OutstandingMessage(number, payload, now) { Restored = mayHaveArrived });
+        _restored.Add(number);
         if (_destinationRoom is { } room) _destinationRoom = room - 1;
         return RestoreOutcome.Restored;
     }

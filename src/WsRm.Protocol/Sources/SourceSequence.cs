@@ -187,7 +187,7 @@ internal sealed partial class SourceSequence
         _keepAlive.Received(now);
         if (State is SourceState.Terminated or SourceState.Faulted) return AcknowledgementResult.Ignored(State);
         var before = State;
-        var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem);
+        var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem, _resumedAfter, _restored);
         if (verdict == AcknowledgementVerdict.Invalid) return Invalid(ack, problem!, before, fault: false);
         if (verdict == AcknowledgementVerdict.Stale) return Result(AcknowledgementOutcome.Stale, before);
 
@@ -216,7 +216,7 @@ internal sealed partial class SourceSequence
         if (State is SourceState.Terminated or SourceState.Faulted) return AcknowledgementResult.Ignored(State);
         var before = State;
         var last = LastMessageNumber!.Value;
-        var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem);
+        var verdict = AcknowledgementCheck.Classify(ack, HighestAssigned, _acknowledged, out var ranges, out var problem, _resumedAfter, _restored);
         if (verdict == AcknowledgementVerdict.Invalid) return Invalid(ack, problem!, before, fault: true);
         if (verdict == AcknowledgementVerdict.Stale || !AcknowledgementCheck.IsExactly(ranges, last))
             return Invalid(ack, $"the final acknowledgement must be exactly 1-{last}.", before, fault: true);
@@ -330,7 +330,7 @@ internal sealed partial class SourceSequence
     {
         var invalid = new InvalidAcknowledgementFault(ack);
         if (fault) Fault(SourceFailure.InvalidAcknowledgement(invalid, problem));
-        return Result(AcknowledgementOutcome.Invalid, before) with { Fault = invalid };
+        return Result(AcknowledgementOutcome.Invalid, before) with { Fault = invalid, Problem = problem };
     }
 
     private AcknowledgementResult Result(AcknowledgementOutcome outcome, SourceState before) =>

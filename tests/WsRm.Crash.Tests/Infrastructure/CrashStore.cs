@@ -98,6 +98,24 @@ public sealed class CrashStore : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>The texts starting with <paramref name="prefix"/> in the order they were recorded (<c>samples_posted_texts.id</c>).</summary>
+    public async Task<IReadOnlyList<string>> RecordedInOrderAsync(string prefix)
+    {
+        await using var store = await OpenAsync();
+        await using var transaction = await store.BeginTransactionAsync().WaitAsync(Timeout);
+        await using var command = transaction.Connection.CreateCommand();
+        command.Transaction = transaction.Transaction;
+        command.CommandText = "SELECT text FROM samples_posted_texts ORDER BY id";
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync().WaitAsync(Timeout);
+        while (await reader.ReadAsync().WaitAsync(Timeout))
+        {
+            var text = reader.GetString(0);
+            if (text.StartsWith(prefix, StringComparison.Ordinal)) texts.Add(text);
+        }
+        return texts;
+    }
+
     /// <summary>Sequences still stored (0 once every session was closed and terminated).</summary>
     public async Task<int> CountSequencesAsync()
     {

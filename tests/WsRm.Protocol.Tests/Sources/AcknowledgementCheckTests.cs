@@ -48,6 +48,22 @@ public class AcknowledgementCheckTests
     }
 
     [Fact]
+    public void NumbersSettledBeforeAResume_AreLeftOutOfTheStalenessCheck()
+    {
+        // Resumed after 20, 15 restored; known: 15, 21, 23 (acknowledged since). 1-20 except 15 say nothing either way.
+        var known = Known(15, 21, 23);
+        var restored = Known(15);
+        AcknowledgementVerdict Check(params AckRange[] ranges) =>
+            AcknowledgementCheck.Classify(Ack(ranges), 30, known, out _, out _, untrackedUpTo: 20, restored: restored);
+
+        Assert.Equal(AcknowledgementVerdict.Stale, Check(new AckRange(1, 20)));
+        Assert.Equal(AcknowledgementVerdict.Stale, Check(new AckRange(1, 14), new AckRange(16, 21)));
+        Assert.Equal(AcknowledgementVerdict.Current, Check(new AckRange(1, 21), new AckRange(23, 23)));
+        Assert.Equal(AcknowledgementVerdict.Invalid, Check(new AckRange(1, 20), new AckRange(24, 24)));
+        Assert.Equal(AcknowledgementVerdict.Invalid, Check(new AckRange(1, 14), new AckRange(16, 23)));
+    }
+
+    [Fact]
     public void Nacks_AreCurrentUnlessTheyNameAnAcknowledgedNumber()
     {
         Assert.Equal(AcknowledgementVerdict.Current, Classify(new SequenceAcknowledgement { Identifier = Id, Nacks = [3, 5] }, Known(1, 2, 4)));

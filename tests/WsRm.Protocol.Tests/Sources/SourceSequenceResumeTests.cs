@@ -52,6 +52,67 @@ public class SourceSequenceResumeTests
         Assert.Equal(RestoreOutcome.Acknowledged, s.TryRestore(9, "m9", Ms(6)));
     }
 
+    [Fact]
+    public void An_older_acknowledgement_overtaken_on_another_request_is_stale_though_it_omits_numbers_acknowledged_in_this_session()
+    {
+        // Found with the queued sender sample: a resumed sequence (1..20 acknowledged in an earlier run), messages 21..25
+        // sent at once, the answers handled in another order than the destination wrote them. The destination's
+        // snapshots only grow; one taken before 21 and 23 arrived is stale, not a retraction.
+        var s = Resumed(20);
+        for (var i = 21; i <= 25; i++)
+        {
+            s.TryAssign($"m{i}", T0);
+            s.OnSent((ulong)i, T0);
+        }
+
+        var newer = s.OnAcknowledgement(Ack(new AckRange(1, 21), new AckRange(23, 24)), Ms(1));
+        var older = s.OnAcknowledgement(Ack(new AckRange(1, 20), new AckRange(24, 24)), Ms(2));
+        var last = s.OnAcknowledgement(Ack(1, 25), Ms(3));
+
+        Assert.Equal([21UL, 23UL, 24UL], Numbers(newer));
+        Assert.Equal(AcknowledgementOutcome.Stale, older.Outcome);
+        Assert.Equal(AcknowledgementOutcome.Applied, last.Outcome);
+        Assert.Equal([22UL, 25UL], Numbers(last));
+        Assert.Equal(SourceState.Active, s.State);
+        Assert.True(s.IsFullyAcknowledged);
+    }
+
+    [Fact]
+    public void An_older_acknowledgement_is_stale_when_it_omits_restored_messages_acknowledged_since()
+    {
+        var s = Resumed(10);
+        s.TryRestore(4, "m4", T0);
+        s.TryRestore(8, "m8", T0);
+        s.OnSent(4, T0);
+        s.OnSent(8, T0);
+        s.TryAssign("m11", T0);
+        s.OnSent(11, T0);
+
+        Assert.Equal([4UL, 8UL], Numbers(s.OnAcknowledgement(Ack(new AckRange(1, 10)), Ms(1))));
+        // Taken before 4 and 8 arrived again (after the restart), handled after the one above.
+        Assert.Equal(AcknowledgementOutcome.Stale, s.OnAcknowledgement(Ack(new AckRange(1, 3), new AckRange(5, 7), new AckRange(9, 10)), Ms(2)).Outcome);
+        Assert.Equal([11UL], Numbers(s.OnAcknowledgement(Ack(1, 11), Ms(3))));
+        Assert.True(s.IsFullyAcknowledged);
+    }
+
+    [Fact]
+    public void A_retraction_of_numbers_this_resumed_source_saw_acknowledged_is_still_invalid()
+    {
+        var s = Resumed(20);
+        for (var i = 21; i <= 23; i++)
+        {
+            s.TryAssign($"m{i}", T0);
+            s.OnSent((ulong)i, T0);
+        }
+        s.OnAcknowledgement(Ack(1, 21), Ms(1));
+
+        // 22 is new, 21 (seen acknowledged here) is gone: not a snapshot of the same destination.
+        var result = s.OnAcknowledgement(Ack(new AckRange(1, 20), new AckRange(22, 22)), Ms(2));
+
+        Assert.Equal(AcknowledgementOutcome.Invalid, result.Outcome);
+        Assert.Contains("no longer acknowledges", result.Problem);
+    }
+
     [Theory]
     [InlineData(0UL, "NotAssigned")]
     [InlineData(11UL, "NotAssigned")]

@@ -1,0 +1,3 @@
+using WsRm.Samples.QueuedSender;
+
+return await SenderCommandLine.RunAsync(args).ConfigureAwait(false);
