@@ -85,7 +85,8 @@ internal sealed partial class SequenceManager
         if (!session.Endpoint.Durable) return false;
         lock (session.Sync)
         {
-            if (session.Pending.Count > 0 || session.Delivering || session.Ended || session.Draining) return false;
+            // A "done" mark still in flight would be read back as a message to deliver again.
+            if (session.Pending.Count > 0 || session.Delivering || session.DoneInFlight > 0 || session.Ended || session.Draining) return false;
             if (now - session.Record.Destination.LastActivity < EvictAfter) return false;
         }
         if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return true;
