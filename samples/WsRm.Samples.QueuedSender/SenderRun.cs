@@ -22,6 +22,9 @@ internal static class SenderRun
 {
     public static async Task<int> RunAsync(Func<SenderSettings> read, bool enqueue, bool forward, CancellationToken cancellationToken)
     {
+        // SIGTERM reaches both the command line (cancellationToken) and the host's console lifetime
+        // (ApplicationStopping), in either order: either one is a cancellation.
+        var hostStopping = CancellationToken.None;
         try
         {
             var settings = read();
@@ -41,10 +44,10 @@ internal static class SenderRun
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"forwarding to {settings.To}");
             var progress = new DeliveryProgress(store, factory.QueueName, before);
+            hostStopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hostStopping);
             try
             {
-                using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
-                    host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
                 progress.Start(stopping.Token);
                 if (enqueue) await Enqueuer.RunAsync(factory, settings, n => progress.Enqueued = n, stopping.Token).ConfigureAwait(false);
                 await factory.Forwarder.WaitForEmptyAsync(stopping.Token).ConfigureAwait(false);
@@ -61,7 +64,7 @@ internal static class SenderRun
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || hostStopping.IsCancellationRequested)
         {
             Console.Error.WriteLine("queued-sender: cancelled; what was committed stays queued for the next run.");
             return SenderExitCodes.Cancelled;

@@ -157,7 +157,7 @@ public abstract class QueuedSenderCrashTests(ITestOutputHelper output) : IAsyncL
             await sender.WaitForLineAsync(l => l.StartsWith($"committed {Messages} message(s)", StringComparison.Ordinal), QueuedSender.RunTimeout);
             sender.Terminate();
             var exitCode = await sender.WaitForExitAsync(QueuedSender.RunTimeout);
-            Assert.True(exitCode == QueuedSender.Cancelled, sender.Output());
+            Assert.True(exitCode == QueuedSender.Cancelled, $"exit code {exitCode}: {sender.Output()}");
             Assert.Contains("queued-sender: cancelled; what was committed stays queued for the next run.", sender.Output(), StringComparison.Ordinal);
         }
         Assert.Equal(Messages, Waiting(await Outbox.QueueDepthsAsync()));
