@@ -15,6 +15,9 @@ internal sealed class WcfLoadSession(IEchoServiceAsync proxy) : ILoadSession
 
     public Task PostAsync() => proxy.PostAsync(LoadText.Hello);
 
+    /// <summary>The channel, for diagnostics.</summary>
+    public IClientChannel Channel => _channel;
+
     public bool IsFaulted => _channel.State == CommunicationState.Faulted;
 
     public Task CloseAsync() => Task.Factory.FromAsync(_channel.BeginClose, _channel.EndClose, null);

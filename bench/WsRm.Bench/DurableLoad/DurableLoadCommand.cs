@@ -8,7 +8,7 @@ namespace WsRm.Bench.DurableLoad;
 /// <summary>
 /// <c>durable</c>: one-way messages per second end to end with our client over 1 and 16 sessions (8 callers each), on
 /// a reliable endpoint in memory, on durable sessions in SQLite and (with <c>--postgres</c> or WSRM_BENCH_POSTGRES: a
-/// connection string, or <c>throwaway</c> for a cluster of its own started like the tests') in PostgreSQL, and the real WCF client on durable SQLite; client and server in this process on the same 2 cores. The
+/// connection string, or <c>throwaway</c> for a cluster of its own started like the tests') in PostgreSQL, and the real WCF client on durable SQLite and in memory (WSRM_BENCH_WIRE=path: a line per HTTP exchange in path.pid, full stack traces, and the WCF client's TransmissionStrategy every 5 s); client and server in this process on the same 2 cores. The
 /// configurations take turns round by round after an unreported warm-up round; the medians are reported, with the
 /// store's commits (one flush each) per message, which shows group commit at work.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class DurableLoadCommand
         };
         if (postgres is not null) configs.Add(new("durable PostgreSQL", new WsRmLoadClient(new Uri(postgres.BaseUrl, "durable"), 8, timeout), true));
         if (args.Wcf) configs.Add(new("WCF, durable SQLite", new WcfLoadClient(new Uri(sqlite.BaseUrl, "durable"), timeout), true));
+        if (args.Wcf) configs.Add(new("WCF, in-memory", new WcfLoadClient(new Uri(sqlite.BaseUrl, "mem"), timeout), false));
         // --only: the configurations whose name contains it, to profile one.
         if (args.Only is { } only) configs.RemoveAll(c => !c.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
         using var commits = new StoreCommits();
@@ -71,6 +72,11 @@ internal static class DurableLoadCommand
         var before = commits.Snapshot();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        using var watchdog = Environment.GetEnvironmentVariable("WSRM_BENCH_WIRE") is { Length: > 0 } ? new Timer(_ =>
+        {
+            foreach (var s in sessions)
+                if (s is WcfLoadSession wcf) Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss.fff} completed {Interlocked.Read(ref completed)}: {WcfStateDump.Describe(wcf.Channel)}");
+        }, null, 5000, 5000) : null;
         await Task.WhenAll(sessions.SelectMany(s => Enumerable.Range(0, shape.Callers).Select(_ => Task.Run(async () =>
         {
             while (Interlocked.Increment(ref issued) <= messages)
@@ -82,7 +88,7 @@ internal static class DurableLoadCommand
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    if (Interlocked.Increment(ref failed) <= 3) Console.WriteLine($"  {config.Name}: {e.GetType().Name}: {e.Message}");
+                    if (Interlocked.Increment(ref failed) <= 3) Console.WriteLine($"  {config.Name}: {(Environment.GetEnvironmentVariable("WSRM_BENCH_WIRE") is { Length: > 0 } ? e.ToString() : $"{e.GetType().Name}: {e.Message}")}");
                     if (s.IsFaulted) return;
                 }
             }

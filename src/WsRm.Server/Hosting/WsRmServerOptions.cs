@@ -54,7 +54,10 @@ public sealed class WsRmServerOptions
     /// How long the HTTP request of a request-reply message is held waiting for its turn and its reply (default:
     /// 1 minute, the WCF client's default SendTimeout, so a WCF caller gives up first). Past it the request is answered
     /// with the acknowledgement alone; the reply is kept and answers the source's retransmission. One-way messages are
-    /// never held: they are acknowledged on receipt. When the host stops, held requests are answered at once.
+    /// acknowledged on receipt, except that, with <see cref="FlowControlEnabled"/>, any answer whose acknowledgement
+    /// would carry BufferRemaining 0 waits for the service's delivery to free a place, at most this long (the real WCF
+    /// client, given a 0 by the last answer it waits for, never sends again). When the host stops, held requests are
+    /// answered at once.
     /// </summary>
     public TimeSpan ReplyWaitTimeout { get; set; } = TimeSpan.FromMinutes(1);
 

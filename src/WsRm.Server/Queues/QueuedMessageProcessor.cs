@@ -70,12 +70,12 @@ internal sealed class QueuedMessageProcessor(ServiceEndpoint endpoint, SequenceM
                 return;
             case ReceiveOutcome.Duplicate:
                 manager.Metrics.Duplicate();
-                await _answers.AnswerAsync(http, message, rm, session, reply: null).ConfigureAwait(false);
+                await _answers.AnswerAsync(http, message, rm, session, reply: null, holdForRoom: false).ConfigureAwait(false);
                 return;
         }
         await manager.CommittedAsync(session, commit!).ConfigureAwait(false);
         if (!isLastMessage) queue.Accepted();
-        await _answers.AnswerAsync(http, message, rm, session, reply).ConfigureAwait(false);
+        await _answers.AnswerAsync(http, message, rm, session, reply, holdForRoom: false).ConfigureAwait(false);
     }
 
     // Under the lock: hands the accepted message, and those behind it that it unblocks, over to the queue (they leave the

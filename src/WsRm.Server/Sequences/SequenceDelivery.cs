@@ -70,8 +70,9 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         var destination = session.Record.Destination;
         if (!destination.Ordered) session.Arrivals.Dequeue();
         destination.Delivered(next.Number);
-        // One place freed: for the oldest answer still waiting for it (one that gave up is skipped).
-        while (session.RoomWaiters.TryDequeue(out var room) && !room.TrySetResult()) { }
+        // A place freed: every answer waiting for room looks again (AcknowledgementWithRoomAsync); those that find none
+        // wait again. Not only the oldest: an answer to a request waits too, with no message of its own in the buffer.
+        while (session.RoomWaiters.TryDequeue(out var room)) room.TrySetResult();
     }
 
     // Delivers next (already taken), then whatever became deliverable meanwhile, until nothing is; one loop per session.

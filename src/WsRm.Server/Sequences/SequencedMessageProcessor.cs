@@ -81,42 +81,44 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         delivery.Schedule(session);
         if (!pending!.ExpectsReply)
         {
-            if (RoomAfter(session) is { } room) await WaitForRoomAsync(session, pending.Number, room).ConfigureAwait(false);
             await AnswerAsync(http, message, rm, session, reply: null).ConfigureAwait(false);
             return;
         }
         await AnswerWhenDeliveredAsync(http, message, rm, session, pending).ConfigureAwait(false);
     }
 
-    // A one-way message that took the buffer's last place while the service is busy is answered when the service takes
-    // the next message, not at once with BufferRemaining 0: the real WCF client stops sending on a 0 and asks again only
-    // at its next poll (SendTimeout / 2, 30 s by default), while this answer comes as soon as there is room. (A gap
-    // never fills the buffer: an ordered sequence accepts only numbers within the window of the one it waits for.)
-    private static TaskCompletionSource? RoomAfter(ServerSession session)
+    // The real WCF client (request-reply channel, flow control on by default) takes its send quota only from the answers
+    // to its sequence messages: BufferRemaining less the messages still in flight after the window slides, and never
+    // from the answer to an AckRequested poll. An answer with BufferRemaining 0 that slides its window last leaves it
+    // with no quota and nothing in flight: it never sends again and its callers time out after SendTimeout. So an answer
+    // is held until the acknowledgement it carries, taken under the session's lock, has room in it (the service's
+    // delivery frees it), at most ReplyWaitTimeout and never past the host's stop; then it goes with 0 anyway.
+    private async Task<SequenceAcknowledgement> AcknowledgementWithRoomAsync(ServerSession session, ulong number)
     {
-        lock (session.Sync)
+        CancellationToken deadline = default;
+        while (true)
         {
-            if (session.Record.Destination.BufferRemaining > 0 || !session.Delivering) return null;
-            var room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            session.RoomWaiters.Enqueue(room);
-            return room;
-        }
-    }
-
-    private async Task WaitForRoomAsync(ServerSession session, ulong number, TaskCompletionSource room)
-    {
-        try
-        {
-            await room.Task.WaitAsync(manager.ReplyDeadlines.Next()).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Given up: the place it waited for goes to the next waiter. The acknowledgement (with BufferRemaining 0)
-            // still goes: better late than never.
-            room.TrySetCanceled();
-            WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, number,
-                (manager.Stopping.IsCancellationRequested ? "the host is stopping" : $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})")
-                + "; acknowledged with BufferRemaining 0");
+            TaskCompletionSource room;
+            lock (session.Sync)
+            {
+                var ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+                if (ack.BufferRemaining is not 0 || session.Ended || session.Draining) return ack;
+                room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                session.RoomWaiters.Enqueue(room);
+            }
+            if (!deadline.CanBeCanceled) deadline = manager.ReplyDeadlines.Next();
+            try
+            {
+                await room.Task.WaitAsync(deadline).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                room.TrySetCanceled();
+                WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, number,
+                    (manager.Stopping.IsCancellationRequested ? "the host is stopping" : $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})")
+                    + "; acknowledged with BufferRemaining 0");
+                lock (session.Sync) return session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+            }
         }
     }
 
@@ -184,17 +186,17 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
     }
 
     // endAck: the acknowledgement taken when the delivery ended the session (after a service failure), so that the
-    // answer does not carry the terminated sequence's final acknowledgement.
+    // answer does not carry the terminated sequence's final acknowledgement. holdForRoom: false where no delivery loop
+    // frees the buffer (a queued endpoint hands messages over on receipt).
     internal async Task AnswerAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, CachedReply? reply,
-        SequenceAcknowledgement? endAck = null)
+        SequenceAcknowledgement? endAck = null, bool holdForRoom = true)
     {
         SequenceAcknowledgement ack;
+        if (endAck is not null) ack = endAck;
+        else if (holdForRoom) ack = await AcknowledgementWithRoomAsync(session, message.Sequence?.MessageNumber ?? 0).ConfigureAwait(false);
+        else lock (session.Sync) ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
         string? replyId;
-        lock (session.Sync)
-        {
-            ack = endAck ?? session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
-            replyId = session.Record.Reply?.Id;
-        }
+        lock (session.Sync) replyId = session.Record.Reply?.Id;
         if (reply is null)
         {
             await RmReplies.AcknowledgeAsync(http, message, rm, ack).ConfigureAwait(false);

@@ -65,8 +65,8 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
     }
 
     /// <summary>
-    /// Answers to one-way messages held until the buffer has room again (see SequencedMessageProcessor): each place the
-    /// delivery loop frees releases the oldest.
+    /// Answers held until the buffer has room again (see SequencedMessageProcessor): each place the delivery loop frees
+    /// releases them all to look again.
     /// </summary>
     public Queue<TaskCompletionSource> RoomWaiters { get; } = new();
 
