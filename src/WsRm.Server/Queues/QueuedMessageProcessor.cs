@@ -56,6 +56,7 @@ internal sealed class QueuedMessageProcessor(ServiceEndpoint endpoint, SequenceM
                     batch.Add(new AddMessage(StoredForms.Message(session, pending, now, ready ? MessageState.Ready : MessageState.Waiting)));
                 }
                 if (destination.Ordered) batch.Add(new ReleaseWaiting(session.Id, destination.NextToDeliver - 1));
+                session.Uncommitted.Add(header.MessageNumber);
                 commit = manager.Submit(session.TakeReplyRemovals(batch));
             }
         }
@@ -74,6 +75,7 @@ internal sealed class QueuedMessageProcessor(ServiceEndpoint endpoint, SequenceM
                 return;
         }
         await manager.CommittedAsync(session, commit!).ConfigureAwait(false);
+        lock (session.Sync) session.Uncommitted.Remove(header.MessageNumber);
         if (!isLastMessage) queue.Accepted();
         await _answers.AnswerAsync(http, message, rm, session, reply, holdForRoom: false).ConfigureAwait(false);
     }

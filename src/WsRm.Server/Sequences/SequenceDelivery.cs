@@ -135,7 +135,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             {
                 if (session.Ended) return;
                 reply = NumberReply(session, pending, result);
-                if (serviceFailed) pending.AcknowledgementAtEnd = session.Record.Destination.Acknowledgement(manager.Options.FlowControlEnabled);
+                if (serviceFailed) pending.AcknowledgementAtEnd = session.Acknowledgement(manager.Options.FlowControlEnabled);
             }
             // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
             if (transaction is not null) reply = await StoreDoneAsync(session, pending, reply, serviceFailed ? null : transaction.Begun).ConfigureAwait(false);

@@ -158,7 +158,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             {
                 var transition = session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
                 if (transition.Changed) WsRmServerLog.SequenceClosed(manager.Logger, session.Id, session.Record.Destination.LastMessageNumber);
-                ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+                ack = session.Acknowledgement(Options.FlowControlEnabled);
                 if (transition.Changed && endpoint.Durable) commit = manager.Submit(StoreBatch.Of(DurableSessions.Save(session)));
             }
         }
@@ -186,7 +186,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             if (fault is null)
             {
                 session.Record.Destination.Close(control.LastMessageNumber, manager.Time.GetUtcNow());
-                ack = session.Record.Destination.Acknowledgement(flowControl: false);
+                ack = session.Acknowledgement(flowControl: false);
                 // Terminated before the answer leaves; deleted from the store once what it acknowledged is delivered.
                 if (endpoint.Durable) commit = manager.Submit(StoreBatch.Of(DurableSessions.Save(session, SequenceStatus.Terminated)));
             }
@@ -247,7 +247,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
         lock (session.Sync)
         {
             session.Record.Destination.Touch(manager.Time.GetUtcNow());
-            ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+            ack = session.Acknowledgement(Options.FlowControlEnabled);
         }
         await RmReplies.AcknowledgeAsync(http, message, rm, ack).ConfigureAwait(false);
     }

@@ -49,6 +49,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
                 if (endpoint.Durable)
                 {
                     pending.Stored = false;
+                    session.Uncommitted.Add(header.MessageNumber);
                     commit = manager.Submit(session.TakeReplyRemovals(StoreBatch.Of(DurableSessions.Save(session),
                         new AddMessage(StoredForms.Message(session, pending, now)))));
                 }
@@ -61,7 +62,11 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         if (commit is not null)
         {
             await manager.CommittedAsync(session, commit).ConfigureAwait(false);
-            lock (session.Sync) pending!.Stored = true;
+            lock (session.Sync)
+            {
+                pending!.Stored = true;
+                session.Uncommitted.Remove(header.MessageNumber);
+            }
         }
 
         switch (decision.Outcome)
@@ -101,7 +106,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
             TaskCompletionSource room;
             lock (session.Sync)
             {
-                var ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+                var ack = session.Acknowledgement(Options.FlowControlEnabled);
                 if (ack.BufferRemaining is not 0 || session.Ended || session.Draining) return ack;
                 room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 session.RoomWaiters.Enqueue(room);
@@ -117,7 +122,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
                 WsRmServerLog.HeldRequestReleased(manager.Logger, session.Id, number,
                     (manager.Stopping.IsCancellationRequested ? "the host is stopping" : $"the receive buffer had no room within ReplyWaitTimeout ({Options.ReplyWaitTimeout})")
                     + "; acknowledged with BufferRemaining 0");
-                lock (session.Sync) return session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+                lock (session.Sync) return session.Acknowledgement(Options.FlowControlEnabled);
             }
         }
     }
@@ -194,7 +199,7 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
         SequenceAcknowledgement ack;
         if (endAck is not null) ack = endAck;
         else if (holdForRoom) ack = await AcknowledgementWithRoomAsync(session, message.Sequence?.MessageNumber ?? 0).ConfigureAwait(false);
-        else lock (session.Sync) ack = session.Record.Destination.Acknowledgement(Options.FlowControlEnabled);
+        else lock (session.Sync) ack = session.Acknowledgement(Options.FlowControlEnabled);
         string? replyId;
         lock (session.Sync) replyId = session.Record.Reply?.Id;
         if (reply is null)

@@ -36,6 +36,41 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
     /// </summary>
     public bool Delivering { get; set; }
 
+    /// <summary>
+    /// Durable: numbers accepted whose commit is still in flight (under <see cref="Sync"/>). They are left out of every
+    /// acknowledgement: an answer taken after one message's commit must not acknowledge another received meanwhile and
+    /// not yet written, which a crash would lose after its source had let it go.
+    /// </summary>
+    public SortedSet<ulong> Uncommitted { get; } = [];
+
+    /// <summary>
+    /// The acknowledgement to send now (under <see cref="Sync"/>): the destination's (WS-RM 1.1 §3.9), without the
+    /// <see cref="Uncommitted"/> numbers.
+    /// </summary>
+    public SequenceAcknowledgement Acknowledgement(bool flowControl)
+    {
+        var ack = Record.Destination.Acknowledgement(flowControl);
+        return Uncommitted.Count == 0 ? ack : ack with { Ranges = Without(ack.Ranges, Uncommitted) };
+    }
+
+    private static AckRange[] Without(IReadOnlyList<AckRange> ranges, SortedSet<ulong> numbers)
+    {
+        var result = new List<AckRange>(ranges.Count + numbers.Count);
+        foreach (var range in ranges)
+        {
+            var lower = range.Lower;
+            var rest = true;
+            foreach (var n in numbers.GetViewBetween(range.Lower, range.Upper))
+            {
+                if (n > lower) result.Add(new AckRange(lower, n - 1));
+                if (n == range.Upper) rest = false;
+                else lower = n + 1;
+            }
+            if (rest) result.Add(new AckRange(lower, range.Upper));
+        }
+        return [.. result];
+    }
+
     /// <summary>Durable: "done" marks submitted and not yet committed; the session stays in memory until they are (under <see cref="Sync"/>).</summary>
     public int DoneInFlight { get; set; }
 
