@@ -187,39 +187,16 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         var batch = new StoreBatch().Add(new RemoveMessage(session.Id, pending.Number));
         if (stored is not null) batch.Add(new AddReply(stored)).Add(new NoteReplyNumber(session.Id, stored.ReplyNumber));
         Task<CommitResult> commit;
-        bool awaitDone;
         lock (session.Sync)
         {
             if (stored is not null) session.Record.Reply?.Keep(pending.Number, reply!);
             session.TakeReplyRemovals(batch);
             commit = serviceTransaction is not null ? serviceTransaction.CommitAsync(batch) : manager.Submit(batch);
-            // A message with no reply to keep and no work of the service's in the commit is processed at least once
-            // whether or not the next message waits for this flush (a crash before it delivers the message again
-            // either way), so the session's next message does not wait: one flush per group, not per message.
-            awaitDone = stored is not null || serviceTransaction is not null || session.Draining;
-            if (!awaitDone) session.DoneInFlight++;
         }
-        if (awaitDone) await manager.CommittedAsync(session, commit).ConfigureAwait(false);
-        else _ = ObserveDoneAsync(session, commit);
+        // Waited for before the next message, also when nothing else depends on it: a host that stops (and starts
+        // again in the same process) must not find a delivered message still in the store and run it twice.
+        await manager.CommittedAsync(session, commit).ConfigureAwait(false);
         return reply;
-    }
-
-    // A "done" mark not waited for: when it fails the session leaves memory (CommittedAsync), and the message, still in
-    // the store, is delivered again when the session is read back; the group committer keeps later batches after it.
-    private async Task ObserveDoneAsync(ServerSession session, Task<CommitResult> commit)
-    {
-        try
-        {
-            await manager.CommittedAsync(session, commit).ConfigureAwait(false);
-        }
-        catch (StoreUnavailableException)
-        {
-            // Logged and handled by CommittedAsync; nothing waits for this message any more.
-        }
-        finally
-        {
-            lock (session.Sync) session.DoneInFlight--;
-        }
     }
 
     // A reply the serializer cannot write becomes the fault it would have become on the wire.

@@ -85,8 +85,7 @@ internal sealed partial class SequenceManager
         if (!session.Endpoint.Durable) return false;
         lock (session.Sync)
         {
-            // A "done" mark still in flight would be read back as a message to deliver again.
-            if (session.Pending.Count > 0 || session.Delivering || session.DoneInFlight > 0 || session.Ended || session.Draining) return false;
+            if (session.Pending.Count > 0 || session.Delivering || session.Ended || session.Draining) return false;
             if (now - session.Record.Destination.LastActivity < EvictAfter) return false;
         }
         if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return true;

@@ -71,9 +71,6 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
         return [.. result];
     }
 
-    /// <summary>Durable: "done" marks submitted and not yet committed; the session stays in memory until they are (under <see cref="Sync"/>).</summary>
-    public int DoneInFlight { get; set; }
-
     /// <summary>For a durable session, the version of its stored sequence after the last change written (0: not stored).</summary>
     public long Version { get; set; }
 
