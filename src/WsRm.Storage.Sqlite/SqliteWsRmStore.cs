@@ -193,7 +193,20 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
     {
         await _committer.DisposeAsync().ConfigureAwait(false);
         await _writeGate.WaitAsync().ConfigureAwait(false);
-        DropWriter();
-        _writeGate.Release();
+        try
+        {
+            DropWriter();
+        }
+        catch (InvalidOperationException)
+        {
+            // Seen once in 2,000 disposals: Microsoft.Data.Sqlite's Close found a command's prepared statements changing
+            // ("Collection was modified") with every write finished (the gate is held). Nothing is left to write; the
+            // connection is closed either way. Not understood yet: see the closing note of the queues issue.
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 }
