@@ -199,7 +199,7 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         }
         catch (InvalidOperationException)
         {
-            // Seen once in 2,000 disposals: Microsoft.Data.Sqlite's Close found a command's prepared statements changing
+            // Seen twice in full test runs: Microsoft.Data.Sqlite's Close found a command's prepared statements changing
             // ("Collection was modified") with every write finished (the gate is held). Nothing is left to write; the
             // connection is closed either way. Not understood yet: see the closing note of the queues issue.
             _writer = null;
