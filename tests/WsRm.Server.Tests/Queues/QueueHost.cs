@@ -48,6 +48,11 @@ internal sealed class QueueHost : IAsyncDisposable
         return new QueueHost(app, time, queue);
     }
 
+    /// <summary>Sends <c>IPostQueue.Post(text)</c> as message <paramref name="number"/> of <paramref name="session"/>.</summary>
+    public static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
+        session.SendAsync(Messages.Application(session.Wire, session.To, "urn:wsrm:samples/IPostQueue/Post", session.Id, number,
+            $"<Post xmlns=\"urn:wsrm:samples\"><text>{Envelope.Escape(text)}</text></Post>"));
+
     /// <summary>
     /// Moves the clock by <paramref name="by"/>, then on by the consumer's polling interval (1 s) until
     /// <paramref name="condition"/> holds on <paramref name="queue"/> (default <see cref="Queue"/>): the consumer may be

@@ -12,7 +12,6 @@ namespace WsRm.Server.Tests.Queues;
 /// </summary>
 public abstract class QueueSequenceEndTests : IAsyncLifetime
 {
-    private const string PostAction = "urn:wsrm:samples/IPostQueue/Post";
     private StoreUnderTest _database = null!;
 
     /// <summary>An empty store of the provider under test.</summary>
@@ -22,9 +21,7 @@ public abstract class QueueSequenceEndTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
-        session.SendAsync(Messages.Application(session.Wire, session.To, PostAction, session.Id, number,
-            $"<Post xmlns=\"urn:wsrm:samples\"><text>{Envelope.Escape(text)}</text></Post>"));
+    private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) => QueueHost.PostAsync(session, number, text);
 
     [Theory]
     [InlineData("/queue")]
@@ -37,12 +34,12 @@ public abstract class QueueSequenceEndTests : IAsyncLifetime
         for (ulong n = 1; n <= 5; n++) await PostAsync(session, n, $"end-{n}");
 
         (await session.TerminateAsync(lastMsgNumber: 5)).AssertOk();
-        await WaitForAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null);
+        await Eventually.TrueAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null, "the sequence left the store");
         host.Queue.Open();
 
         await host.Queue.WaitUntilAsync(q => q.Processed.Length == 5);
         Assert.Equal(Enumerable.Range(1, 5).Select(n => $"end-{n}"), host.Queue.Processed.Order(StringComparer.Ordinal));
-        await WaitForAsync(async () => (await host.Store.Admin.GetQueueDepthsAsync()).All(d => d.Count == 0));
+        await Eventually.TrueAsync(async () => (await host.Store.Admin.GetQueueDepthsAsync()).All(d => d.Count == 0), "every queue is empty");
     }
 
     [Fact]
@@ -74,7 +71,7 @@ public abstract class QueueSequenceEndTests : IAsyncLifetime
             host.Time.Advance(TimeSpan.FromMinutes(1));
             await Task.Delay(20);
         }
-        await WaitForAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null);
+        await Eventually.TrueAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null, "the sequence left the store");
         host.Queue.Open();
 
         await host.Queue.WaitUntilAsync(q => q.Processed.Length == 3);
@@ -92,24 +89,13 @@ public abstract class QueueSequenceEndTests : IAsyncLifetime
         });
         var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue");
         await PostAsync(session, 1, "bad-kept");
-        await WaitForAsync(async () => (await host.Store.Admin.FindMessageAsync(session.Id, 1))?.State == MessageState.Parked);
+        await Eventually.TrueAsync(async () => (await host.Store.Admin.FindMessageAsync(session.Id, 1))?.State == MessageState.Parked, "message 1 is parked");
 
         (await session.TerminateAsync(lastMsgNumber: 1)).AssertOk();
-        await WaitForAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null);
+        await Eventually.TrueAsync(async () => await host.Store.FindSequenceAsync(session.Id) is null, "the sequence left the store");
 
         var poison = Assert.Single(await host.Store.Admin.ListPoisonAsync("/queue", 10));
         Assert.Equal((session.Id, 1UL, MessageState.Parked), (poison.SequenceId, poison.Number, poison.State));
         Assert.True(await host.Store.Admin.RequeuePoisonAsync(session.Id, 1));
-    }
-
-    // The consumer's and the sequence manager's store writes have no request to wait on: poll them, bounded.
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Bounded.Long;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
-            await Task.Delay(20);
-        }
     }
 }

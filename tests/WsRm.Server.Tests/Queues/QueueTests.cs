@@ -15,7 +15,6 @@ namespace WsRm.Server.Tests.Queues;
 /// </summary>
 public abstract class QueueTests : IAsyncLifetime
 {
-    private const string PostAction = "urn:wsrm:samples/IPostQueue/Post";
     private StoreUnderTest _database = null!;
 
     /// <summary>An empty store of the provider under test.</summary>
@@ -25,9 +24,7 @@ public abstract class QueueTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) =>
-        session.SendAsync(Messages.Application(session.Wire, session.To, PostAction, session.Id, number,
-            $"<Post xmlns=\"urn:wsrm:samples\"><text>{Envelope.Escape(text)}</text></Post>"));
+    private static Task<WireResponse> PostAsync(RmSession session, ulong number, string text) => QueueHost.PostAsync(session, number, text);
 
     [Theory, WireMatrix]
     public async Task A_burst_is_acknowledged_while_the_service_is_busy_and_drained_in_order(RmSpec rm, SoapSpec soap)
@@ -180,7 +177,7 @@ public abstract class QueueTests : IAsyncLifetime
         host.Queue.Open();
         await host.Queue.WaitUntilAsync(q => q.Processed.Length == 3);
         host.Time.Advance(TimeSpan.FromSeconds(2));
-        await WaitForAsync(async () => (await PostAsync(session, 4, "full-4")).Status == HttpStatusCode.OK);
+        await Eventually.TrueAsync(async () => (await PostAsync(session, 4, "full-4")).Status == HttpStatusCode.OK, "message 4 is taken");
         await host.Queue.WaitUntilAsync(q => q.Processed.Contains("full-4"));
     }
 
@@ -196,16 +193,6 @@ public abstract class QueueTests : IAsyncLifetime
     }
 
     private static async Task WaitForStateAsync(QueueHost host, string id, ulong number, MessageState state) =>
-        await WaitForAsync(async () => (await host.Store.Admin.FindMessageAsync(id, number))?.State == state);
+        await Eventually.TrueAsync(async () => (await host.Store.Admin.FindMessageAsync(id, number))?.State == state, $"message {number} is {state}");
 
-    // The consumer's store writes have no request to wait on: poll them, bounded.
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Bounded.Long;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
-            await Task.Delay(20);
-        }
-    }
 }

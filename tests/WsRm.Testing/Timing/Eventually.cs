@@ -11,11 +11,15 @@ public static class Eventually
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Waits until <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> after <paramref name="limit"/> (default <see cref="Bounded.Long"/>).</summary>
-    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? limit = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, limit);
+
+    /// <summary>Waits until the asynchronous <paramref name="condition"/> holds (a store read); throws <see cref="TimeoutException"/> after <paramref name="limit"/> (default <see cref="Bounded.Long"/>).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
     {
         var bound = limit ?? Bounded.Long;
         var clock = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition().ConfigureAwait(false))
         {
             if (clock.Elapsed > bound) throw new TimeoutException($"Not true within {bound}: {what}");
             await Task.Delay(Interval).ConfigureAwait(false);
