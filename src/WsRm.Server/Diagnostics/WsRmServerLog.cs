@@ -61,4 +61,7 @@ internal static partial class WsRmServerLog
 
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);
+
+    [LoggerMessage(40, LogLevel.Warning, "The host stopped with {Loops} durable delivery loop(s) still running: a message whose service call had not finished is run again after the next start")]
+    public static partial void StoppedWithDeliveries(ILogger logger, int loops);
 }

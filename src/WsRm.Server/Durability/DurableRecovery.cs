@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WsRm.Server.Diagnostics;
 using WsRm.Server.Sequences;
 using WsRm.Storage;
 
@@ -7,9 +9,11 @@ namespace WsRm.Server.Durability;
 
 /// <summary>
 /// When the host starts, before it takes requests: the store is initialized, and every durable endpoint's sequences
-/// that still hold accepted messages (acknowledged before a crash or a stop) are loaded and delivered.
+/// that still hold accepted messages (acknowledged before a crash or a stop) are loaded and delivered. When it stops:
+/// the durable delivery loops finish the message they run and commit its done mark before the store closes, so that
+/// the next start does not run it again (a message not yet begun stays in the store for that start).
 /// </summary>
-internal sealed class DurableRecovery(SequenceManager manager, IServiceProvider services) : IHostedService
+internal sealed class DurableRecovery(SequenceManager manager, IServiceProvider services, ILogger<DurableRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,5 +22,16 @@ internal sealed class DurableRecovery(SequenceManager manager, IServiceProvider 
         foreach (var endpoint in manager.DurableEndpoints) await manager.RecoverAsync(endpoint, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await manager.DeliveryLoops.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout: a service call still running may run again after the next start.
+            WsRmServerLog.StoppedWithDeliveries(logger, manager.DeliveryLoops.Running);
+        }
+    }
 }

@@ -27,8 +27,9 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         PendingDelivery? first;
         lock (session.Sync)
         {
-            if (session.Delivering || session.Ended || NextLocked(session) is not { } next) return;
+            if (session.Delivering || session.Ended || Stopping || NextLocked(session) is not { } next) return;
             session.Delivering = true;
+            if (endpoint.Durable) manager.DeliveryLoops.Enter();
             // Taken now, not when the loop gets a thread: the acknowledgement the caller sends next already counts it
             // out of the buffer (BufferRemaining), as WCF's destination hands a deliverable message straight over.
             TakeLocked(session, next);
@@ -75,52 +76,127 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         while (session.RoomWaiters.TryDequeue(out var room)) room.TrySetResult();
     }
 
+    // Done marks a durable loop may have in flight before it waits for the oldest: enough for group commit to gather
+    // many messages into one flush, few enough to bound what a store failure sends back for delivery again.
+    private const int MaxDoneInFlight = 256;
+
     // Delivers next (already taken), then whatever became deliverable meanwhile, until nothing is; one loop per session.
     private async Task RunAsync(ServerSession session, PendingDelivery next)
     {
-        while (true)
+        var inFlight = new Queue<DoneInFlight>();
+        try
         {
-            try
+            while (true)
             {
-                await DeliverAsync(session, next).ConfigureAwait(false);
-            }
-            catch (StoreUnavailableException)
-            {
-                // The store failed: the session left memory (its waiting requests get 503) and is read again later.
-                await session.ReleaseAfterEndAsync().ConfigureAwait(false);
-                lock (session.Sync) session.Delivering = false;
-                return;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Not the service's failure (InvokeAsync turns those into faults): the session cannot go on safely.
-                WsRmServerLog.OperationFailed(manager.Logger, "message delivery", e);
-                var fault = Ended(session, "the server failed delivering a message");
-                next.Fail(new SequenceEndedException(fault));
-                await manager.EndAsync(session, fault).ConfigureAwait(false);
-            }
+                try
+                {
+                    if (await DeliverAsync(session, next).ConfigureAwait(false) is { } done) inFlight.Enqueue(done);
+                    await SettleAsync(session, inFlight, MaxDoneInFlight).ConfigureAwait(false);
+                }
+                catch (StoreUnavailableException)
+                {
+                    // The store failed: the session left memory (its waiting requests get 503) and is read again later.
+                    await AbandonAsync(inFlight).ConfigureAwait(false);
+                    await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                    lock (session.Sync) session.Delivering = false;
+                    return;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Not the service's failure (InvokeAsync turns those into faults): the session cannot go on safely.
+                    WsRmServerLog.OperationFailed(manager.Logger, "message delivery", e);
+                    var fault = Ended(session, "the server failed delivering a message");
+                    next.Fail(new SequenceEndedException(fault));
+                    await manager.EndAsync(session, fault).ConfigureAwait(false);
+                }
 
-            bool ended, drained;
-            PendingDelivery? following;
-            lock (session.Sync)
-            {
-                ended = session.Ended;
-                following = ended ? null : NextLocked(session);
-                if (following is null) session.Delivering = false;
-                else TakeLocked(session, following);
-                drained = following is null && session.Draining && session.Pending.Count == 0;
+                var (following, ended, drained) = await NextAsync(session, inFlight).ConfigureAwait(false);
+                if (following is null)
+                {
+                    if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                    else if (drained) await manager.EndDrainedAsync(session).ConfigureAwait(false);
+                    return;
+                }
+                next = following;
             }
-            if (following is null)
-            {
-                if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
-                else if (drained) await manager.EndDrainedAsync(session).ConfigureAwait(false);
-                return;
-            }
-            next = following;
+        }
+        finally
+        {
+            if (endpoint.Durable) manager.DeliveryLoops.Exit();
         }
     }
 
-    private async Task DeliverAsync(ServerSession session, PendingDelivery pending)
+    // The message to deliver next, taken; or null when the loop ends (every done mark in first: until then the session
+    // stays in memory, Delivering). A store failure while waiting for the marks ends the loop as in RunAsync.
+    private async Task<(PendingDelivery? Next, bool Ended, bool Drained)> NextAsync(ServerSession session, Queue<DoneInFlight> inFlight)
+    {
+        while (true)
+        {
+            lock (session.Sync)
+            {
+                var ended = session.Ended;
+                var following = ended || Stopping ? null : NextLocked(session);
+                if (following is not null)
+                {
+                    TakeLocked(session, following);
+                    return (following, false, false);
+                }
+                if (inFlight.Count == 0)
+                {
+                    session.Delivering = false;
+                    return (null, ended, session.Draining && session.Pending.Count == 0);
+                }
+            }
+            try
+            {
+                await SettleAsync(session, inFlight, 0).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException)
+            {
+                await AbandonAsync(inFlight).ConfigureAwait(false);
+                await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+                lock (session.Sync) session.Delivering = false;
+                return (null, false, false);
+            }
+        }
+    }
+
+    // A stopping host delivers no more from a durable session: what is left stays in the store for the next start, and
+    // the loop ends soon, so that the host can wait for it (DurableRecovery) before the store closes.
+    private bool Stopping => endpoint.Durable && manager.Stopping.IsCancellationRequested;
+
+    // Takes the done marks that are in (all of them beyond the first keep): each message leaves the buffer and its
+    // waiters learn it is done. A failed commit invalidates the session and throws (see SequenceManager.CommittedAsync).
+    private async Task SettleAsync(ServerSession session, Queue<DoneInFlight> inFlight, int keep)
+    {
+        while (inFlight.TryPeek(out var head) && (inFlight.Count > keep || head.Commit.IsCompleted))
+        {
+            await manager.CommittedAsync(session, head.Commit).ConfigureAwait(false);
+            inFlight.Dequeue();
+            lock (session.Sync) session.Pending.Remove(head.Pending.Number);
+            head.Pending.Done.TrySetResult(null);
+            manager.Metrics.Delivered();
+        }
+    }
+
+    // After a store failure the session is gone from memory; the rest of its done marks are waited for (a stopping host
+    // counts this loop until then) but change nothing: a message whose mark failed is delivered again after reloading.
+    private static async Task AbandonAsync(Queue<DoneInFlight> inFlight)
+    {
+        while (inFlight.TryDequeue(out var left))
+        {
+            try
+            {
+                await left.Commit.ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException)
+            {
+            }
+        }
+    }
+
+    // Runs one message. Returns its done mark when that is still being committed (see StoreDoneAsync), else null.
+    private async Task<DoneInFlight?> DeliverAsync(ServerSession session, PendingDelivery pending)
     {
         var message = pending.Message;
         var transaction = endpoint.Durable ? new WsRmTransaction(manager.Durable!.Store) : null;
@@ -133,24 +209,36 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             CachedReply? reply;
             lock (session.Sync)
             {
-                if (session.Ended) return;
+                if (session.Ended) return null;
                 reply = NumberReply(session, pending, result);
                 if (serviceFailed) pending.AcknowledgementAtEnd = session.Acknowledgement(manager.Options.FlowControlEnabled);
             }
-            // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
-            if (transaction is not null) reply = await StoreDoneAsync(session, pending, reply, serviceFailed ? null : transaction.Begun).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
+                var serviceTransaction = serviceFailed ? null : transaction.Begun;
+                var (stored, commit) = SubmitDone(session, pending, reply, serviceTransaction);
+                // Nothing waits for a one-way message with no kept reply and no writes of the service's own: the loop
+                // goes on while its mark commits, so that the marks of many messages share one flush.
+                if (stored is null && serviceTransaction is null && !pending.ExpectsReply && !pending.IsLastMessage)
+                    return new DoneInFlight(pending, commit);
+                await manager.CommittedAsync(session, commit).ConfigureAwait(false);
+                reply = stored ?? reply;
+            }
             lock (session.Sync) session.Pending.Remove(pending.Number);
-            pending.Done.TrySetResult(reply);
             if (!pending.IsLastMessage) manager.Metrics.Delivered();
 
             // WCF's server faults a sessionful channel whose service threw an unexpected exception (its client faults
-            // its channel on that fault and opens a new one): end the sequence once that fault is on its way, so the
-            // sessions of a client that retries on new channels do not pile up until InactivityTimeout.
+            // its channel on that fault and opens a new one): the sequence ends, so the sessions of a client that
+            // retries on new channels do not pile up until InactivityTimeout. Ended before the fault is answered, so
+            // that the source's next message already finds it gone.
             if (serviceFailed)
             {
                 WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
                 await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
             }
+            pending.Done.TrySetResult(reply);
+            return null;
         }
         finally
         {
@@ -175,8 +263,9 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
 
     // Durable: the message is done, and its reply kept, in the store before the reply leaves; in the service's own
     // transaction when it used one (exactly once), else in the next group commit. The reply is rendered once here and
-    // kept rendered, for the answer and for any retransmission after a restart.
-    private async Task<CachedReply?> StoreDoneAsync(ServerSession session, PendingDelivery pending, CachedReply? reply, StoreTransaction? serviceTransaction)
+    // kept rendered, for the answer and for any retransmission after a restart. Returns the kept reply (null when there
+    // is none) and the commit, which the caller awaits before anything that depends on it.
+    private (CachedReply? Stored, Task<CommitResult> Commit) SubmitDone(ServerSession session, PendingDelivery pending, CachedReply? reply, StoreTransaction? serviceTransaction)
     {
         StoredReply? stored = null;
         if (reply is { ReplyNumber: > 0 })
@@ -186,17 +275,13 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         }
         var batch = new StoreBatch().Add(new RemoveMessage(session.Id, pending.Number));
         if (stored is not null) batch.Add(new AddReply(stored)).Add(new NoteReplyNumber(session.Id, stored.ReplyNumber));
-        Task<CommitResult> commit;
         lock (session.Sync)
         {
             if (stored is not null) session.Record.Reply?.Keep(pending.Number, reply!);
             session.TakeReplyRemovals(batch);
-            commit = serviceTransaction is not null ? serviceTransaction.CommitAsync(batch) : manager.Submit(batch);
+            var commit = serviceTransaction is not null ? serviceTransaction.CommitAsync(batch) : manager.Submit(batch);
+            return (stored is null ? null : reply, commit);
         }
-        // Waited for before the next message, also when nothing else depends on it: a host that stops (and starts
-        // again in the same process) must not find a delivered message still in the store and run it twice.
-        await manager.CommittedAsync(session, commit).ConfigureAwait(false);
-        return reply;
     }
 
     // A reply the serializer cannot write becomes the fault it would have become on the wire.

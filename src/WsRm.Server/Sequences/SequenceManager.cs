@@ -52,6 +52,9 @@ internal sealed partial class SequenceManager : IDisposable
 
     /// <summary>When requests held for their reply (or for buffer room) are answered at the latest.</summary>
     public ReplyDeadlines ReplyDeadlines { get; }
+
+    /// <summary>The durable sessions' delivery loops that are running: a stopping host waits for them (DurableRecovery).</summary>
+    public DeliveryLoops DeliveryLoops { get; } = new();
     public int Count => _store.Count;
 
     /// <summary>

@@ -58,6 +58,9 @@ public sealed class EchoHost : WebApplicationFactory<EchoService>
             if (File.Exists(database + suffix)) File.Delete(database + suffix);
     }
 
+    /// <summary>Services registered after the host's own (they win), e.g. an <c>IPostedTexts</c> shared by two hosts.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>The server's clock; starts at 2025-01-01 and moves only when a test advances it.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
@@ -70,7 +73,11 @@ public sealed class EchoHost : WebApplicationFactory<EchoService>
     {
         foreach (var (key, value) in _storeSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            ExtraServices?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()
