@@ -11,7 +11,7 @@ if (args.Contains("queued"))
 
 using var factory = new WsRmChannelFactory<IEchoService>(new WsRmClientOptions
 {
-    Address = new Uri(address),                           // the service; see below for proxies and intermediaries
+    Address = new Uri(address),                           // the service (Via and an HttpClient: proxies, intermediaries)
     Version = WsRmVersion.Rm11,                           // or Rm10 (WCF's WSHttpBinding default)
     Soap = WsRmSoapVersion.Soap12,                        // or Soap11
 });
