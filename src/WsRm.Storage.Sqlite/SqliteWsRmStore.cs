@@ -5,8 +5,8 @@ namespace WsRm.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in write-ahead-log mode with full synchronous commits. One writer connection
-/// takes the group commits and every other write in turn (SQLite has one writer at a time anyway); reads run on pooled
-/// connections beside it and see the last commit.
+/// takes the group commits and every other write in turn (SQLite has one writer at a time anyway); reads run on
+/// connections of their own beside it and see the last commit.
 /// </summary>
 public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
 {
@@ -21,7 +21,12 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
     public SqliteWsRmStore(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+        // No pooling: the store owns its connections. Microsoft.Data.Sqlite's pool can reclaim a connection it takes for
+        // leaked (SqliteConnection.ClearAllPools, which tests call, or an open that finds the pool empty); a stress
+        // program of readers beside ClearAllPools got ObjectDisposedException on 10.0.0 (none seen on 10.0.15), and full
+        // test runs saw the writer's close fail with "Collection was modified". The writer stays open for the store's
+        // lifetime anyway, and reads are few (loading a sequence, the admin view).
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = false };
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         _connectionString = builder.ConnectionString;
         _database = string.IsNullOrEmpty(builder.DataSource) ? "(memory)" : Path.GetFullPath(builder.DataSource);
@@ -147,7 +152,7 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         _writeGate.Release();
     }
 
-    /// <summary>A pooled connection for reads, open.</summary>
+    /// <summary>A connection for reads, open; the caller disposes it.</summary>
     internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -196,13 +201,6 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         try
         {
             DropWriter();
-        }
-        catch (InvalidOperationException)
-        {
-            // Seen twice in full test runs: Microsoft.Data.Sqlite's Close found a command's prepared statements changing
-            // ("Collection was modified") with every write finished (the gate is held). Nothing is left to write; the
-            // connection is closed either way. Not understood yet: see the closing note of the queues issue.
-            _writer = null;
         }
         finally
         {

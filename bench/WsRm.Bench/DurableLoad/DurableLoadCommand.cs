@@ -70,6 +70,7 @@ internal static class DurableLoadCommand
         var completed = 0L;
         var failed = 0L;
         var before = commits.Snapshot();
+        var requestsBefore = config.Client.Http.Snapshot().Requests;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var watchdog = Environment.GetEnvironmentVariable("WSRM_BENCH_WIRE") is { Length: > 0 } ? new Timer(_ =>
@@ -96,6 +97,8 @@ internal static class DurableLoadCommand
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var after = commits.Snapshot();
+        var requests = config.Client.Http.Snapshot().Requests - requestsBefore;
+        Console.WriteLine($"  {config.Name}: {(completed == 0 ? double.NaN : requests / (double)completed):F2} HTTP requests/msg");
         await Task.WhenAll(sessions.Select(async s =>
         {
             try
