@@ -20,6 +20,11 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        if (Endpoint.Metadata is { } metadata && HttpMethods.IsGet(request.Method))
+        {
+            await Metadata.MetadataRequestHandler.HandleAsync(http, Endpoint, metadata).ConfigureAwait(false);
+            return;
+        }
         if (!HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "POST";
