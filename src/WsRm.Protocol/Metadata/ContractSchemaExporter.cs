@@ -17,18 +17,20 @@ namespace WsRm.Protocol.Metadata;
 internal sealed class ContractSchemaExporter
 {
     private readonly XsdDataContractExporter _dataContracts = new();
-    private readonly XmlSchemas _xmlSerializerSchemas = [];
-    private readonly XmlSchemaExporter _xmlSerializer;
+    private readonly List<XmlSchema> _xmlSerializerSchemas = [];
     private readonly Dictionary<string, XmlSchema> _wrappers = new(StringComparer.Ordinal);
-
-    public ContractSchemaExporter() => _xmlSerializer = new XmlSchemaExporter(_xmlSerializerSchemas);
 
     /// <summary>Adds the request and reply wrappers of <paramref name="operation"/> and the schemas of its parts and faults.</summary>
     public void Add(OperationModel operation)
     {
         if (operation.UseXmlSerializer)
         {
-            foreach (XmlMembersMapping mapping in XmlSerializerMappings.Create(operation)) _xmlSerializer.ExportMembersMapping(mapping);
+            // An exporter takes the mappings of one importer only, and each operation has its own: the schemas of
+            // several operations meet again in SchemaMerger, which keeps a type declared twice once.
+            var schemas = new XmlSchemas();
+            var exporter = new XmlSchemaExporter(schemas);
+            foreach (XmlMembersMapping mapping in XmlSerializerMappings.Create(operation)) exporter.ExportMembersMapping(mapping);
+            _xmlSerializerSchemas.AddRange(schemas);
         }
         else
         {
