@@ -3,7 +3,8 @@
 // usage: node soap_client.js BASE_URL PREFIX
 // Calls /plain/echo (Echo, Post, Received) and /plain/orders (Place, a declared fault, one-way Cancel, Cancelled),
 // each client built from the endpoint's ?wsdl, and prints one line per result:
-//   ECHO <text>, RECEIVED <texts>, RECEIPT <id> <quantity>, FAULT <detail Reason>, CANCELLED <ids>, DONE.
+//   ECHO <text>, RECEIVED <texts>, RECEIPT <id> <quantity>, FAULT <detail Reason>, CANCELLED <ids>,
+//   FRONT <echo> <order id> (both contracts of /plain/front-desk, two namespaces), DONE.
 'use strict';
 const soap = require('soap');
 
@@ -41,6 +42,14 @@ async function main(base, prefix) {
   await orders.CancelAsync({ orderId: prefix + 'order-2' });
   const [cancelled] = await orders.CancelledAsync({ prefix });
   console.log('CANCELLED ' + strings(cancelled, 'CancelledResult').join(' '));
+
+  // Two contracts in two namespaces at one address: the second portType comes from ?wsdl=wsdl0.
+  const front = await soap.createClientAsync(base + 'plain/front-desk?wsdl');
+  const frontEcho = await new Promise((resolve, reject) =>
+    front.FrontDesk.BasicHttpBinding_IEchoService.Echo({ text: prefix + 'front' }, (e, r) => (e ? reject(e) : resolve(r))));
+  const frontOrder = await new Promise((resolve, reject) =>
+    front.FrontDesk.BasicHttpBinding_IOrderDesk.Place({ order: { Product: prefix + 'cup', Quantity: 1 } }, (e, r) => (e ? reject(e) : resolve(r))));
+  console.log('FRONT ' + frontEcho.EchoResult + ' ' + frontOrder.PlaceResult.OrderId);
   console.log('DONE');
 }
 

@@ -3,7 +3,8 @@
 usage: zeep_client.py BASE_URL PREFIX
 Calls /plain/echo (Echo, Post, Received) and /plain/orders (Place, a declared fault, one-way Cancel, Cancelled),
 each client built from the endpoint's ?wsdl, and prints one line per result:
-  ECHO <text>, RECEIVED <texts>, RECEIPT <id> <quantity>, FAULT <detail Reason>, CANCELLED <ids>, DONE.
+  ECHO <text>, RECEIVED <texts>, RECEIPT <id> <quantity>, FAULT <detail Reason>, CANCELLED <ids>,
+  FRONT <echo> <order id> (both contracts of /plain/front-desk, two namespaces), DONE.
 """
 import sys
 
@@ -32,6 +33,12 @@ def main(base, prefix):
     orders.service.Cancel(orderId=prefix + "order-1")
     orders.service.Cancel(orderId=prefix + "order-2")
     print("CANCELLED", " ".join(orders.service.Cancelled(prefix=prefix) or []), flush=True)
+
+    # Two contracts in two namespaces at one address: the second portType comes from ?wsdl=wsdl0.
+    front = zeep.Client(base + "plain/front-desk?wsdl")
+    print("FRONT", front.bind("FrontDesk", "BasicHttpBinding_IEchoService").Echo(text=prefix + "front"),
+          front.bind("FrontDesk", "BasicHttpBinding_IOrderDesk").Place(order=order_type(Product=prefix + "cup", Quantity=1)).OrderId,
+          flush=True)
     print("DONE", flush=True)
 
 

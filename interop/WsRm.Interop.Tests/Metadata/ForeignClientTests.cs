@@ -6,7 +6,8 @@ namespace WsRm.Interop.Tests.Metadata;
 /// Clients generated at run time from our <c>?wsdl</c> by stacks nobody here wrote (real processes on loopback):
 /// Python zeep (Debian python3-zeep) and node's soap package (npm). Each calls the plain echo (Echo, one-way Post,
 /// Received) and the order desk (a DataContract in and out, the declared fault with its detail, one-way Cancel and an
-/// array result), scripts in interop/metadata.
+/// array result), then a service with both contracts (two namespaces, the second imported from ?wsdl=wsdl0); scripts
+/// in interop/metadata.
 /// </summary>
 [Collection(MetadataCollection.Name)]
 public sealed class ForeignClientTests(MetadataServerFixture server)
@@ -45,6 +46,7 @@ public sealed class ForeignClientTests(MetadataServerFixture server)
                 $"RECEIPT {prefix}tea-3 3",
                 "FAULT quantity 0 is not positive",
                 $"CANCELLED {prefix}order-1 {prefix}order-2",
+                $"FRONT {prefix}front {prefix}cup-1",
                 "DONE",
             ],
             result.Lines);

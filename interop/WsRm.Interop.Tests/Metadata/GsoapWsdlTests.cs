@@ -47,6 +47,19 @@ public sealed class GsoapWsdlTests(MetadataServerFixture server) : IDisposable
         Assert.Contains("_ns1__Place", await File.ReadAllTextAsync(Path.Combine(_directory, "soapStub.h")));
     }
 
+    [Fact]
+    public async Task Wsdl2h_follows_the_import_of_a_second_contract_namespace_and_soapcpp2_compiles_both()
+    {
+        string header = await Wsdl2hAsync("/plain/front-desk");
+
+        Assert.Contains("urn:wsrm:interop:orders", header);
+        Assert.Contains("urn:wsrm:samples", header);
+        await Soapcpp2Async();
+        string stub = await File.ReadAllTextAsync(Path.Combine(_directory, "soapStub.h"));
+        Assert.Matches(@"_ns\d+__Echo\b", stub);
+        Assert.Matches(@"_ns\d+__Place\b", stub);
+    }
+
     /// <inheritdoc />
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

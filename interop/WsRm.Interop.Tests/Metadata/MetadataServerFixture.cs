@@ -12,7 +12,8 @@ namespace WsRm.Interop.Tests.Metadata;
 /// <summary>
 /// A WsRm server on real Kestrel that publishes metadata (<c>PublishMetadata</c> on for the whole server): the sample
 /// echo plain at <c>/plain/echo</c> and reliable at <c>/echo</c>, the <see cref="IOrderDesk"/> plain at
-/// <c>/plain/orders</c> and reliable at <c>/orders</c>. Every POST and its answer are kept (<see cref="Exchanges"/>),
+/// <c>/plain/orders</c> and reliable at <c>/orders</c>, and both contracts (two namespaces) at <c>/plain/front-desk</c>.
+/// Every POST and its answer are kept (<see cref="Exchanges"/>),
 /// as they were on the wire, for the schema validation.
 /// </summary>
 public sealed class MetadataServerFixture(IMessageSink diagnostics) : IAsyncLifetime
@@ -53,6 +54,7 @@ public sealed class MetadataServerFixture(IMessageSink diagnostics) : IAsyncLife
         app.MapWsRmService<EchoService>("/echo", o => o.Contract = typeof(IEchoService));
         app.MapSoapService<OrderDesk>("/plain/orders");
         app.MapWsRmService<OrderDesk>("/orders");
+        app.MapSoapService<FrontDesk>("/plain/front-desk");
     }
 
     private async Task CaptureAsync(HttpContext http, RequestDelegate next)

@@ -116,14 +116,20 @@ public sealed class MetadataEndpointTests
     }
 
     [Fact]
-    public async Task Mapping_contracts_of_different_namespaces_with_metadata_on_fails_at_startup_naming_the_endpoint()
+    public async Task Contracts_of_two_namespaces_are_served_as_wsdl_with_an_imported_wsdl_and_single_wsdl_is_501()
     {
-        await using var app = TestApp.Build(b => b.Services.AddWsRmServer(o => o.PublishMetadata = true));
+        await using var app = TestApp.Build(b => b.Services.AddWsRmServer(o => o.PublishMetadata = true),
+            a => a.MapSoapService<TwoNamespaces>("/two"));
+        await app.StartAsync().Within();
+        HttpClient http = app.GetTestClient();
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.MapSoapService<TwoNamespaces>("/two"));
-
-        Assert.Contains("/two", error.Message);
-        Assert.Contains("urn:wsrm:tests:second", error.Message);
-        app.MapSoapService<TwoNamespaces>("/two-quiet", o => o.PublishMetadata = false);
+        XElement main = XDocument.Parse(await http.GetStringAsync("/two?wsdl").Within()).Root!;
+        Assert.Equal("http://localhost/two?wsdl=wsdl0", (string?)main.Element(Wsdl + "import")!.Attribute("location"));
+        XElement imported = XDocument.Parse(await http.GetStringAsync("/two?wsdl=wsdl0").Within()).Root!;
+        Assert.Equal("urn:wsrm:tests:second", (string?)imported.Attribute("targetNamespace"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/two?wsdl=wsdl1").Within()).StatusCode);
+        HttpResponseMessage single = await http.GetAsync("/two?singleWsdl").Within();
+        Assert.Equal(HttpStatusCode.NotImplemented, single.StatusCode);
+        Assert.Contains("urn:wsrm:tests:second", await single.Content.ReadAsStringAsync());
     }
 }

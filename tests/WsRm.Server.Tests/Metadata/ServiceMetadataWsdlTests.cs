@@ -102,13 +102,32 @@ public sealed class ServiceMetadataWsdlTests
     }
 
     [Fact]
-    public void Contracts_in_different_namespaces_are_refused_naming_both()
+    public void Contracts_of_another_namespace_get_a_wsdl_of_their_own_that_the_main_one_imports()
     {
-        var error = Assert.Throws<NotSupportedException>(() => ServiceMetadata.Create("Svc",
-            [ContractResolver.ResolveContract(typeof(ISampleService)), ContractResolver.ResolveContract(typeof(ICustomNames))], null));
+        ServiceMetadata metadata = ServiceMetadata.Create("Two",
+            [ContractResolver.ResolveContract(typeof(TwoNamespaces.IFirst)), ContractResolver.ResolveContract(typeof(TwoNamespaces.ISecond))], null);
 
-        Assert.Contains(typeof(ISampleService).FullName!, error.Message);
-        Assert.Contains(typeof(ICustomNames).FullName!, error.Message);
+        Assert.Equal(1, metadata.ImportedWsdlCount);
+        XElement main = metadata.GetWsdl("http://h/two", "http://h/two", singleWsdl: false).Root!;
+        Assert.Equal("urn:wsrm:tests:first", (string?)main.Attribute("targetNamespace"));
+        XElement import = main.Element(Wsdl + "import")!;
+        Assert.Equal("urn:wsrm:tests:second", (string?)import.Attribute("namespace"));
+        Assert.Equal("http://h/two?wsdl=wsdl0", (string?)import.Attribute("location"));
+        Assert.Equal(["IFirst"], main.Elements(Wsdl + "portType").Select(p => (string)p.Attribute("name")!));
+        XElement second = Named(main, "binding", "BasicHttpBinding_ISecond");
+        string type = (string)second.Attribute("type")!;
+        Assert.Equal("urn:wsrm:tests:second", second.GetNamespaceOfPrefix(type.Split(':')[0])!.NamespaceName);
+        Assert.Equal(4, main.Element(Wsdl + "service")!.Elements(Wsdl + "port").Count());
+
+        XElement imported = metadata.GetImportedWsdl(0, "http://h/two")!.Root!;
+        Assert.Equal("urn:wsrm:tests:second", (string?)imported.Attribute("targetNamespace"));
+        Assert.Equal(["ISecond"], imported.Elements(Wsdl + "portType").Select(p => (string)p.Attribute("name")!));
+        Assert.NotNull(Named(imported, "message", "ISecond_Second_InputMessage"));
+        Assert.Empty(imported.Elements(Wsdl + "binding"));
+        Assert.Null(metadata.GetImportedWsdl(1, "http://h/two"));
+
+        var error = Assert.Throws<NotSupportedException>(() => metadata.GetWsdl("http://h/two", "http://h/two", singleWsdl: true));
+        Assert.Contains("urn:wsrm:tests:second", error.Message);
     }
 
     private static ServiceMetadata Describe(ReliablePolicy? policy) =>
