@@ -27,7 +27,7 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
         }
         if (!HttpMethods.IsPost(request.Method))
         {
-            http.Response.Headers.Allow = "POST";
+            http.Response.Headers.Allow = Endpoint.Metadata is null ? "POST" : "GET, POST";
             await Reject(http, StatusCodes.Status405MethodNotAllowed, "SOAP messages are sent with POST.").ConfigureAwait(false);
             return;
         }
