@@ -22,6 +22,8 @@ public static class HostApp
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
+        // The sample publishes its WSDL (GET /echo?wsdl, ?singleWsdl, ?xsd=xsd0); --WsRm:PublishMetadata false turns it off.
+        builder.Services.Configure<WsRm.Server.WsRmServerOptions>(o => o.PublishMetadata = true);
         builder.Services.AddWsRmServer(o => builder.Configuration.GetSection("WsRm").Bind(o));
         HostStorage.Add(builder.Services, builder.Configuration.GetSection("WsRm:Storage"));
         // Samples:PostedTexts=Memory keeps the texts in process memory instead: for load tests of the WS-RM stack alone.

@@ -12,9 +12,10 @@ internal sealed class DeclaredFault
 {
     private readonly Func<FaultException, object?> _getDetail;
 
-    private DeclaredFault(Type detailType, string action, DataContractSerializer serializer)
+    private DeclaredFault(Type detailType, string name, string action, DataContractSerializer serializer)
     {
         DetailType = detailType;
+        Name = name;
         ExceptionType = typeof(FaultException<>).MakeGenericType(detailType);
         Action = action;
         Serializer = serializer;
@@ -31,6 +32,15 @@ internal sealed class DeclaredFault
 
     /// <summary><c>FaultException&lt;T&gt;</c>.</summary>
     public Type ExceptionType { get; }
+
+    /// <summary>The fault's name in the WSDL (wsdl:fault/@name): <c>[FaultContract(Name)]</c> or <c>{T}Fault</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// The detail element's name and namespace when <c>[FaultContract(Name)]</c> sets them; null when the detail root
+    /// is T's own data contract name (the global element its schema declares).
+    /// </summary>
+    public (string Name, string Namespace)? DetailElement { get; private init; }
 
     /// <summary>The fault message's action.</summary>
     public string Action { get; }
@@ -56,6 +66,9 @@ internal sealed class DeclaredFault
             ? new DataContractSerializer(attribute.DetailType, knownTypes)
             : new DataContractSerializer(attribute.DetailType, WcfNaming.Encode(attribute.Name),
                 attribute.Namespace ?? declaring.Namespace, knownTypes);
-        return new DeclaredFault(attribute.DetailType, action, serializer);
+        return new DeclaredFault(attribute.DetailType, WcfNaming.Encode(faultName), action, serializer)
+        {
+            DetailElement = attribute.Name is null ? null : (WcfNaming.Encode(attribute.Name), attribute.Namespace ?? declaring.Namespace),
+        };
     }
 }

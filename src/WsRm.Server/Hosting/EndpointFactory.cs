@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WsRm.Protocol.Contracts;
 using WsRm.Server.Dispatch;
+using WsRm.Server.Metadata;
 using WsRm.Server.Sequences;
 
 namespace WsRm.Server.Hosting;
@@ -40,6 +41,8 @@ internal static class EndpointFactory
         {
             Durable = true,
             Queue = queue,
+            Metadata = queue.PublishMetadata ?? options.PublishMetadata
+                ? MetadataFactory.Create(pattern, dispatcher, options, queue.Ordered ?? options.Ordered) : null,
         };
         var manager = services.GetRequiredService<SequenceManager>();
         manager.RegisterDurable(endpoint);
@@ -72,6 +75,8 @@ internal static class EndpointFactory
         {
             Address = serviceOptions.Address,
             Durable = serviceOptions.Durable,
+            Metadata = serviceOptions.PublishMetadata ?? options.PublishMetadata
+                ? MetadataFactory.Create(pattern, dispatcher, reliable ? options : null, serviceOptions.Ordered ?? options.Ordered) : null,
         };
         if (serviceOptions.Durable && !reliable)
             throw new InvalidOperationException($"MapSoapService at {pattern}: Durable needs WS-RM sessions; use MapWsRmService.");

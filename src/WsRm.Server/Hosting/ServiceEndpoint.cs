@@ -45,6 +45,9 @@ internal sealed class ServiceEndpoint
     /// </summary>
     public WsRmQueueOptions? Queue { get; init; }
 
+    /// <summary>The WSDL and XSD served on GET, or null when the endpoint publishes no metadata.</summary>
+    public WsRm.Protocol.Metadata.ServiceMetadata? Metadata { get; init; }
+
     /// <summary>The configured address (<see cref="WsRmServiceOptions.Address"/>), or null to take the request URL.</summary>
     public Uri? Address { get; init; }
 

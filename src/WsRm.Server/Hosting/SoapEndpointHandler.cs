@@ -20,9 +20,14 @@ internal abstract class SoapEndpointHandler(ServiceEndpoint endpoint, WsRmServer
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        if (Endpoint.Metadata is { } metadata && HttpMethods.IsGet(request.Method))
+        {
+            await Metadata.MetadataRequestHandler.HandleAsync(http, Endpoint, metadata).ConfigureAwait(false);
+            return;
+        }
         if (!HttpMethods.IsPost(request.Method))
         {
-            http.Response.Headers.Allow = "POST";
+            http.Response.Headers.Allow = Endpoint.Metadata is null ? "POST" : "GET, POST";
             await Reject(http, StatusCodes.Status405MethodNotAllowed, "SOAP messages are sent with POST.").ConfigureAwait(false);
             return;
         }

@@ -61,6 +61,13 @@ public sealed class WsRmServerOptions
     /// </summary>
     public TimeSpan ReplyWaitTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Serve each endpoint's WSDL and XSD on GET: <c>{endpoint}?wsdl</c>, <c>?singleWsdl</c>, <c>?xsd=xsdN</c> (WCF's
+    /// <c>serviceMetadata httpGetEnabled</c>), for endpoints that do not set their own <c>PublishMetadata</c>. Default:
+    /// false, as in WCF: a service description tells anyone who can reach the endpoint its whole contract.
+    /// </summary>
+    public bool PublishMetadata { get; set; }
+
     /// <summary>Largest number of acknowledgement ranges kept per sequence before further gaps are refused.</summary>
     public int MaxAcknowledgementRanges { get; set; } = 128;
 }

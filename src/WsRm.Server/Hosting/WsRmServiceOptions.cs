@@ -36,4 +36,11 @@ public sealed class WsRmServiceOptions
     /// the service does through <c>WsRmTransaction</c>). Reliable endpoints only.
     /// </summary>
     public bool Durable { get; set; }
+
+    /// <summary>
+    /// Serve this endpoint's WSDL and XSD on GET (<c>?wsdl</c>, <c>?singleWsdl</c>, <c>?xsd=xsdN</c>); null (the
+    /// default) takes <see cref="WsRmServerOptions.PublishMetadata"/>. A reliable endpoint's WSDL carries the WS-RM
+    /// policy (both versions, WS-Addressing, WCF's flow control); a plain one's none.
+    /// </summary>
+    public bool? PublishMetadata { get; set; }
 }

@@ -44,6 +44,12 @@ public sealed class WsRmQueueOptions
     /// <summary>How often the consumer looks for due messages when nothing woke it (default 1 second).</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Serve this endpoint's WSDL and XSD, with its WS-RM policy, on GET (<c>?wsdl</c>, <c>?singleWsdl</c>,
+    /// <c>?xsd=xsdN</c>); null (the default) takes <see cref="WsRmServerOptions.PublishMetadata"/>.
+    /// </summary>
+    public bool? PublishMetadata { get; set; }
+
     internal IEnumerable<string> Validate()
     {
         if (MaxConcurrentCalls is < 1 or > 1024) yield return "MaxConcurrentCalls must be between 1 and 1024.";

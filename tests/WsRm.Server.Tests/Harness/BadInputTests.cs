@@ -146,9 +146,9 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("/echo")]
     [InlineData("/plain/echo")]
-    public async Task Get_Is405_AllowingPost(string path)
+    public async Task Get_WithoutMetadata_Is405_AllowingPost(string path)
     {
-        await using var host = new EchoHost();
+        await using var host = new EchoHost(("WsRm:PublishMetadata", "false"));
 
         var response = await host.Wire.SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
@@ -156,6 +156,19 @@ public sealed class BadInputTests
         Assert.Equal(["POST"], response.Allow);
         var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12));
         await session.EchoOkAsync(1, "after GET");
+    }
+
+    [Theory]
+    [InlineData("/echo")]
+    [InlineData("/plain/echo")]
+    public async Task Put_WithMetadata_Is405_AllowingGetAndPost(string path)
+    {
+        await using var host = new EchoHost();
+
+        var response = await host.Wire.SendAsync(new HttpRequestMessage(HttpMethod.Put, path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal(["GET", "POST"], response.Allow);
     }
 
     [Fact]
