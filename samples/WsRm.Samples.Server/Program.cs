@@ -6,6 +6,7 @@ builder.Services.AddWsRmServer(o =>
 {
     o.InactivityTimeout = TimeSpan.FromMinutes(10);
     o.MaxTransferWindowSize = 8;
+    o.PublishMetadata = true;                                   // GET ?wsdl, ?singleWsdl, ?xsd=xsd0 on every endpoint
 });
 
 var app = builder.Build();
