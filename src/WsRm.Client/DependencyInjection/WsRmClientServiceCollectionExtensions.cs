@@ -44,7 +44,7 @@ public static class WsRmClientServiceCollectionExtensions
     /// Registers the client of <typeparamref name="TContract"/> as
     /// <see cref="AddWsRmClient{TContract}(IServiceCollection, Action{WsRmClientOptions})"/> does, with its
     /// <see cref="WsRmClientOptions"/> from <paramref name="configuration"/>, e.g.
-    /// <c>builder.Configuration.GetSection("WsRm:Clients:Orders")</c> (<c>Address</c>, <c>Version</c>, <c>Soap</c>,
+    /// <c>builder.Configuration.GetSection("OrdersClient")</c> (<c>Address</c>, <c>Version</c>, <c>Soap</c>,
     /// <c>MaxTransferWindowSize</c>, …): <paramref name="configure"/> runs first and the configuration binds over it.
     /// Strict: a key that is not a setting, or a value that does not convert or is out of range, stops startup with a
     /// message naming the full key. Read when the client is first resolved; a later change takes a restart.

@@ -63,7 +63,7 @@ public static class WsRmQueuedClientServiceCollectionExtensions
     /// Registers the queued client of <typeparamref name="TContract"/> as
     /// <see cref="AddWsRmQueuedClient{TContract}(IServiceCollection, Action{WsRmQueuedClientOptions})"/> does, with its
     /// <see cref="WsRmQueuedClientOptions"/> from <paramref name="configuration"/>, e.g.
-    /// <c>builder.Configuration.GetSection("WsRm:QueuedClients:Posts")</c> (<c>Address</c>, <c>TimeToLive</c>,
+    /// <c>builder.Configuration.GetSection("PostsClient")</c> (<c>Address</c>, <c>TimeToLive</c>,
     /// <c>ExactlyOnce</c>, …): <paramref name="configure"/> runs first and the configuration binds over it. Strict: a
     /// key that is not a setting, or a value that does not convert or is out of range, stops startup with a message
     /// naming the full key.
