@@ -15,27 +15,14 @@ internal static class HostStorage
         switch (provider.ToLowerInvariant())
         {
             case "sqlite":
-                services.AddWsRmSqliteStore(WithoutProvider(storage));
+                services.AddWsRmSqliteStore(storage);
                 break;
             case "postgresql":
-                services.AddWsRmPostgreSqlStore(WithoutProvider(storage));
+                services.AddWsRmPostgreSqlStore(storage);
                 break;
             default:
                 throw new InvalidOperationException(
                     $"WsRm:Storage:Provider is '{provider}'; it must be Sqlite (the default) or PostgreSql.");
         }
-    }
-
-    /// <summary>
-    /// The section without its <c>Provider</c> key, which is this host's choice of store and not a store setting; the
-    /// keys keep their full paths, so errors still name them as the user wrote them.
-    /// </summary>
-    private static IConfigurationSection WithoutProvider(IConfigurationSection storage)
-    {
-        var provider = ConfigurationPath.Combine(storage.Path, "Provider");
-        return new ConfigurationBuilder()
-            .AddInMemoryCollection(storage.AsEnumerable().Where(kv => !string.Equals(kv.Key, provider, StringComparison.OrdinalIgnoreCase)))
-            .Build()
-            .GetSection(storage.Path);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class PostgreSqlStoreOptionsValidator(IEnumerable<OptionsConfigu
             errors.Add($"{Key(nameof(o.ConnectionString))} must be set (e.g. Host=db;Database=wsrm;Username=wsrm;Password=...).");
         if (o.MaxBatchesPerCommit is < 1 or > 100_000) errors.Add($"{Key(nameof(o.MaxBatchesPerCommit))} must be between 1 and 100000.");
         if (!Enum.IsDefined(o.Clock)) errors.Add($"{Key(nameof(o.Clock))} must be Database or Application.");
+        if (sources.Select(s => s.Section["Provider"]).LastOrDefault(p => p is not null) is { } provider
+            && !string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"{OptionsConfiguration<PostgreSqlStoreOptions>.Describe(sources, name, "Provider")} names another store, but AddWsRmPostgreSqlStore was called.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -31,7 +31,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
     /// Adds the PostgreSQL store (as <see cref="AddWsRmPostgreSqlStore(IServiceCollection, Action{PostgreSqlStoreOptions}?)"/>)
     /// with its settings from <paramref name="configuration"/>, e.g. <c>builder.Configuration.GetSection("WsRm:Storage")</c>
     /// (<c>ConnectionString</c>, <c>MaxBatchesPerCommit</c>, <c>Clock</c>): <paramref name="configure"/> runs first and
-    /// the configuration binds over it. Strict: a key that is not a setting, or a value that does not convert or is out
+    /// the configuration binds over it. A <c>Provider</c> key (which store a host or the <c>wsrm</c> command line
+    /// picks) is not a store setting; when present it must say <c>PostgreSql</c>. Strict: a key that is not a setting, or a value that does not convert or is out
     /// of range, stops startup with a message naming the full key.
     /// </summary>
     public static IServiceCollection AddWsRmPostgreSqlStore(this IServiceCollection services, IConfiguration configuration,
@@ -39,7 +40,9 @@ public static class PostgreSqlStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddWsRmPostgreSqlStore(configure);
-        OptionsConfiguration<PostgreSqlStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration);
+        OptionsConfiguration<PostgreSqlStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration, ProviderKey);
         return services;
     }
+
+    private static readonly string[] ProviderKey = ["Provider"];
 }

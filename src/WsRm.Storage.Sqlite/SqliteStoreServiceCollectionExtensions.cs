@@ -29,7 +29,8 @@ public static class SqliteStoreServiceCollectionExtensions
     /// Adds the SQLite store (as <see cref="AddWsRmSqliteStore(IServiceCollection, Action{SqliteStoreOptions}?)"/>) with
     /// its settings from <paramref name="configuration"/>, e.g. <c>builder.Configuration.GetSection("WsRm:Storage")</c>
     /// (<c>ConnectionString</c>, <c>MaxBatchesPerCommit</c>): <paramref name="configure"/> runs first and the
-    /// configuration binds over it. Strict: a key that is not a setting, or a value that does not convert or is out of
+    /// configuration binds over it. A <c>Provider</c> key (which store a host or the <c>wsrm</c> command line picks) is
+    /// not a store setting; when present it must say <c>Sqlite</c>. Strict: a key that is not a setting, or a value that does not convert or is out of
     /// range, stops startup with a message naming the full key.
     /// </summary>
     public static IServiceCollection AddWsRmSqliteStore(this IServiceCollection services, IConfiguration configuration,
@@ -37,7 +38,9 @@ public static class SqliteStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddWsRmSqliteStore(configure);
-        OptionsConfiguration<SqliteStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration);
+        OptionsConfiguration<SqliteStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration, ProviderKey);
         return services;
     }
+
+    private static readonly string[] ProviderKey = ["Provider"];
 }

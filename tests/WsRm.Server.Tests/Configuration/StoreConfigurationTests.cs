@@ -54,6 +54,23 @@ public sealed class StoreConfigurationTests
         Assert.Contains("'WsRm:Storage:Clok' is not a setting of PostgreSqlStoreOptions", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_Provider_key_is_skipped_when_it_names_this_store_and_fails_when_it_names_another()
+    {
+        var services = new ServiceCollection();
+        services.AddWsRmSqliteStore(Section(("WsRm:Storage:Provider", "sqlite"), ("WsRm:Storage:MaxBatchesPerCommit", "7")));
+        using (var provider = services.BuildServiceProvider())
+            Assert.Equal(7, provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.MaxBatchesPerCommit);
+
+        services = new ServiceCollection();
+        services.AddWsRmSqliteStore(Section(("WsRm:Storage:Provider", "PostgreSql")));
+        using (var provider = services.BuildServiceProvider())
+        {
+            var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
+            Assert.Contains("WsRm:Storage:Provider ('PostgreSql') names another store, but AddWsRmSqliteStore was called.", e.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("Sqlite", "WsRm:Storage:MaxBatchesPerComit", "100", "'WsRm:Storage:MaxBatchesPerComit' is not a setting of SqliteStoreOptions")]
     [InlineData("Sqlite", "WsRm:Storage:Clock", "Application", "'WsRm:Storage:Clock' is not a setting of SqliteStoreOptions")]
