@@ -44,7 +44,7 @@ internal static class StrictConfigurationBinder
         {
             if (subsections.Contains(child.Key, StringComparer.OrdinalIgnoreCase)) continue;
             if (codeOnly.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-                errors.Add($"Configuration key '{child.Path}' cannot be set from configuration: {type.Name}.{settings[child.Key].Name} is set in code only.");
+                errors.Add($"Configuration key '{child.Path}' cannot be set from configuration: {type.Name}.{child.Key} is set in code only.");
             else if (!settings.TryGetValue(child.Key, out var setting))
                 errors.Add($"Configuration key '{child.Path}' is not a setting of {type.Name}; its settings are {string.Join(", ", settings.Keys.Except(codeOnly, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))}.");
             else if (!IsScalar(setting.PropertyType) && !typeof(IEnumerable).IsAssignableFrom(setting.PropertyType))

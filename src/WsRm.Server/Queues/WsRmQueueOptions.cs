@@ -3,7 +3,8 @@ namespace WsRm.Server;
 /// <summary>
 /// Settings of a queued endpoint (<c>MapWsRmQueue</c>): how fast its service drains the target queue and what happens to
 /// a message it keeps failing. Names and defaults are WCF's (<c>NetMsmqBinding</c>, <c>ServiceThrottlingBehavior</c>)
-/// except <see cref="ReceiveErrorHandling"/>.
+/// except <see cref="ReceiveErrorHandling"/>. When the server's options are bound from configuration, the section
+/// <c>{server section}:Endpoints:{route pattern}</c> binds over what the code set (all but <see cref="Contract"/>).
 /// </summary>
 public sealed class WsRmQueueOptions
 {
