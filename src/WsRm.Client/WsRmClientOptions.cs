@@ -81,8 +81,15 @@ public sealed class WsRmClientOptions
     {
         if (Address is null || !Address.IsAbsoluteUri) throw new ArgumentException($"{nameof(WsRmClientOptions)}.{nameof(Address)} must be an absolute URI.", nameof(Address));
         if (Via is { IsAbsoluteUri: false }) throw new ArgumentException($"{nameof(WsRmClientOptions)}.{nameof(Via)} must be an absolute URI.", nameof(Via));
-        if (!Enum.IsDefined(Version)) throw new ArgumentOutOfRangeException(nameof(Version));
-        if (!Enum.IsDefined(Soap)) throw new ArgumentOutOfRangeException(nameof(Soap));
+        Require(Enum.IsDefined(Version), nameof(Version), "must be Rm10 or Rm11");
+        Require(Enum.IsDefined(Soap), nameof(Soap), "must be Soap11 or Soap12");
+        Require(MaxTransferWindowSize is >= 1 and <= 4096, nameof(MaxTransferWindowSize), "must be between 1 and 4096");
+        Require(MaxRetryCount is >= 1 and <= 1000, nameof(MaxRetryCount), "must be between 1 and 1000");
+        Require(InitialRetransmissionTimeout > TimeSpan.Zero, nameof(InitialRetransmissionTimeout), "must be positive");
+        Require(MaxRetransmissionTimeout >= InitialRetransmissionTimeout && MaxRetransmissionTimeout <= TimeSpan.FromDays(1),
+            nameof(MaxRetransmissionTimeout), "must be between InitialRetransmissionTimeout and one day");
+        Require(TransportRetryDelay > TimeSpan.Zero && TransportRetryDelay <= MaxRetransmissionTimeout, nameof(TransportRetryDelay),
+            "must be positive and not exceed MaxRetransmissionTimeout");
         Require(InactivityTimeout > TimeSpan.Zero, nameof(InactivityTimeout), "must be positive");
         Require(OperationTimeout > TimeSpan.Zero, nameof(OperationTimeout), "must be positive");
         Require(RequestTimeout is null || RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive when set");

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WsRm.Configuration;
 using WsRm.Storage;
 using WsRm.Storage.PostgreSql;
 
@@ -19,11 +22,27 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<PostgreSqlStoreOptions>();
         if (configure is not null) options.Configure(configure);
-        options.Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "PostgreSqlStoreOptions.ConnectionString must be set (e.g. Host=db;Database=wsrm;Username=wsrm;Password=...).")
-            .Validate(o => o.MaxBatchesPerCommit is >= 1 and <= 100_000, "PostgreSqlStoreOptions.MaxBatchesPerCommit must be between 1 and 100000.")
-            .Validate(o => Enum.IsDefined(o.Clock), "PostgreSqlStoreOptions.Clock must be Database or Application.")
-            .ValidateOnStart();
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
         return services.AddWsRmStore(sp => new PostgreSqlWsRmStore(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
     }
+
+    /// <summary>
+    /// Adds the PostgreSQL store (as <see cref="AddWsRmPostgreSqlStore(IServiceCollection, Action{PostgreSqlStoreOptions}?)"/>)
+    /// with its settings from <paramref name="configuration"/>, e.g. <c>builder.Configuration.GetSection("WsRm:Storage")</c>
+    /// (<c>ConnectionString</c>, <c>MaxBatchesPerCommit</c>, <c>Clock</c>): <paramref name="configure"/> runs first and
+    /// the configuration binds over it. A <c>Provider</c> key (which store a host or the <c>wsrm</c> command line
+    /// picks) is not a store setting; when present it must say <c>PostgreSql</c>. Strict: a key that is not a setting, or a value that does not convert or is out
+    /// of range, stops startup with a message naming the full key.
+    /// </summary>
+    public static IServiceCollection AddWsRmPostgreSqlStore(this IServiceCollection services, IConfiguration configuration,
+        Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddWsRmPostgreSqlStore(configure);
+        OptionsConfiguration<PostgreSqlStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration, ProviderKey);
+        return services;
+    }
+
+    private static readonly string[] ProviderKey = ["Provider"];
 }

@@ -1,5 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WsRm.Configuration;
 using WsRm.Storage;
 using WsRm.Storage.Sqlite;
 
@@ -18,9 +20,27 @@ public static class SqliteStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<SqliteStoreOptions>();
         if (configure is not null) options.Configure(configure);
-        options.Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SqliteStoreOptions.ConnectionString must not be empty.")
-            .Validate(o => o.MaxBatchesPerCommit is >= 1 and <= 100_000, "SqliteStoreOptions.MaxBatchesPerCommit must be between 1 and 100000.")
-            .ValidateOnStart();
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
         return services.AddWsRmStore(sp => new SqliteWsRmStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
     }
+
+    /// <summary>
+    /// Adds the SQLite store (as <see cref="AddWsRmSqliteStore(IServiceCollection, Action{SqliteStoreOptions}?)"/>) with
+    /// its settings from <paramref name="configuration"/>, e.g. <c>builder.Configuration.GetSection("WsRm:Storage")</c>
+    /// (<c>ConnectionString</c>, <c>MaxBatchesPerCommit</c>): <paramref name="configure"/> runs first and the
+    /// configuration binds over it. A <c>Provider</c> key (which store a host or the <c>wsrm</c> command line picks) is
+    /// not a store setting; when present it must say <c>Sqlite</c>. Strict: a key that is not a setting, or a value that does not convert or is out of
+    /// range, stops startup with a message naming the full key.
+    /// </summary>
+    public static IServiceCollection AddWsRmSqliteStore(this IServiceCollection services, IConfiguration configuration,
+        Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddWsRmSqliteStore(configure);
+        OptionsConfiguration<SqliteStoreOptions>.Add(services, Options.Options.DefaultName, _ => configuration, ProviderKey);
+        return services;
+    }
+
+    private static readonly string[] ProviderKey = ["Provider"];
 }

@@ -1,4 +1,6 @@
 using WsRm.Client;
+using WsRm.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +38,29 @@ public static class WsRmClientServiceCollectionExtensions
         // Sessions bound every exchange themselves; HttpClient's own 100 s timeout would only get in the way.
         return services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => WsRmHttp.CreateHandler());
+    }
+
+    /// <summary>
+    /// Registers the client of <typeparamref name="TContract"/> as
+    /// <see cref="AddWsRmClient{TContract}(IServiceCollection, Action{WsRmClientOptions})"/> does, with its
+    /// <see cref="WsRmClientOptions"/> from <paramref name="configuration"/>, e.g.
+    /// <c>builder.Configuration.GetSection("OrdersClient")</c> (<c>Address</c>, <c>Version</c>, <c>Soap</c>,
+    /// <c>MaxTransferWindowSize</c>, …): <paramref name="configure"/> runs first and the configuration binds over it.
+    /// Strict: a key that is not a setting, or a value that does not convert or is out of range, stops startup with a
+    /// message naming the full key. Read when the client is first resolved; a later change takes a restart.
+    /// </summary>
+    /// <typeparam name="TContract">The <c>[ServiceContract]</c> interface.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The client's configuration section.</param>
+    /// <param name="configure">Sets options in code before the configuration binds; null for none.</param>
+    /// <returns>The HTTP client's builder, to set a proxy, handlers or certificates.</returns>
+    public static IHttpClientBuilder AddWsRmClient<TContract>(this IServiceCollection services, IConfiguration configuration,
+        Action<WsRmClientOptions>? configure = null) where TContract : class
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var http = services.AddWsRmClient<TContract>(configure ?? (_ => { }));
+        OptionsConfiguration<WsRmClientOptions>.Add(services, HttpClientName<TContract>(), _ => configuration);
+        return http;
     }
 
     /// <summary>The name of the <see cref="HttpClient"/> and options registered for <typeparamref name="TContract"/>.</summary>

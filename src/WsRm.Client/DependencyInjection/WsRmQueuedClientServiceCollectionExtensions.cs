@@ -1,5 +1,7 @@
 using WsRm.Client;
+using WsRm.Configuration;
 using WsRm.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,6 +57,29 @@ public static class WsRmQueuedClientServiceCollectionExtensions
         // Sessions bound every exchange themselves; HttpClient's own 100 s timeout would only get in the way.
         return services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => WsRmHttp.CreateHandler());
+    }
+
+    /// <summary>
+    /// Registers the queued client of <typeparamref name="TContract"/> as
+    /// <see cref="AddWsRmQueuedClient{TContract}(IServiceCollection, Action{WsRmQueuedClientOptions})"/> does, with its
+    /// <see cref="WsRmQueuedClientOptions"/> from <paramref name="configuration"/>, e.g.
+    /// <c>builder.Configuration.GetSection("PostsClient")</c> (<c>Address</c>, <c>TimeToLive</c>,
+    /// <c>ExactlyOnce</c>, …): <paramref name="configure"/> runs first and the configuration binds over it. Strict: a
+    /// key that is not a setting, or a value that does not convert or is out of range, stops startup with a message
+    /// naming the full key.
+    /// </summary>
+    /// <typeparam name="TContract">The <c>[ServiceContract]</c> interface, all operations one-way.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The queued client's configuration section.</param>
+    /// <param name="configure">Sets options in code before the configuration binds; null for none.</param>
+    /// <returns>The HTTP client's builder, to set a proxy, handlers or certificates.</returns>
+    public static IHttpClientBuilder AddWsRmQueuedClient<TContract>(this IServiceCollection services, IConfiguration configuration,
+        Action<WsRmQueuedClientOptions>? configure = null) where TContract : class
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var http = services.AddWsRmQueuedClient<TContract>(configure ?? (_ => { }));
+        OptionsConfiguration<WsRmQueuedClientOptions>.Add(services, QueuedClientName<TContract>(), _ => configuration);
+        return http;
     }
 
     /// <summary>The name of the <see cref="HttpClient"/> and options registered for <typeparamref name="TContract"/>'s queued client.</summary>

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WsRm.Configuration;
 using WsRm.Protocol.Contracts;
+using WsRm.Server.Configuration;
 using WsRm.Server.Dispatch;
 using WsRm.Server.Metadata;
 using WsRm.Server.Sequences;
@@ -29,7 +32,8 @@ internal static class EndpointFactory
             throw new InvalidOperationException("MapWsRmQueue needs the WsRm server services: call builder.Services.AddWsRmServer() first.");
         var queue = new WsRmQueueOptions();
         configure?.Invoke(queue);
-        if (queue.Validate().ToList() is { Count: > 0 } errors)
+        var sections = Bind(services, pattern, queue);
+        if (queue.Validate(setting => ConfigurationKeys.Describe(sections, setting, setting)).ToList() is { Count: > 0 } errors)
             throw new ArgumentException($"MapWsRmQueue at {pattern}: " + string.Join(" ", errors), nameof(configure));
         var options = services.GetRequiredService<IOptions<WsRmServerOptions>>().Value;
         var dispatcher = ServiceDispatcher.Create(typeof(TService), queue.Contract);
@@ -63,9 +67,14 @@ internal static class EndpointFactory
 
         var serviceOptions = new WsRmServiceOptions();
         configure?.Invoke(serviceOptions);
+        var sections = Bind(services, pattern, serviceOptions);
         var options = services.GetRequiredService<IOptions<WsRmServerOptions>>().Value;
         if (serviceOptions.Address is { IsAbsoluteUri: false } relative)
-            throw new ArgumentException($"WsRmServiceOptions.Address must be an absolute URI, not '{relative}'.", nameof(configure));
+            throw new ArgumentException(
+                $"{ConfigurationKeys.Describe(sections, nameof(serviceOptions.Address), "WsRmServiceOptions.Address")} must be an absolute URI, not '{relative}'.", nameof(configure));
+        if (serviceOptions.InstanceMode is { } mode && !Enum.IsDefined(mode))
+            throw new ArgumentException(
+                $"{ConfigurationKeys.Describe(sections, nameof(serviceOptions.InstanceMode), "WsRmServiceOptions.InstanceMode")} must be PerSession, PerCall or Single.", nameof(configure));
         var dispatcher = ServiceDispatcher.Create(typeof(TService), serviceOptions.Contract);
         var endpoint = new ServiceEndpoint(pattern, dispatcher,
             serviceOptions.Ordered ?? options.Ordered,
@@ -79,7 +88,8 @@ internal static class EndpointFactory
                 ? MetadataFactory.Create(pattern, dispatcher, reliable ? options : null, serviceOptions.Ordered ?? options.Ordered) : null,
         };
         if (serviceOptions.Durable && !reliable)
-            throw new InvalidOperationException($"MapSoapService at {pattern}: Durable needs WS-RM sessions; use MapWsRmService.");
+            throw new InvalidOperationException(
+                $"MapSoapService at {pattern}: {ConfigurationKeys.Describe(sections, nameof(serviceOptions.Durable), "Durable")} needs WS-RM sessions; use MapWsRmService.");
         if (serviceOptions.Durable) services.GetRequiredService<SequenceManager>().RegisterDurable(endpoint);
 
         SoapEndpointHandler handler = reliable
@@ -89,4 +99,18 @@ internal static class EndpointFactory
         return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync)
             .WithDisplayName($"{(reliable ? "WS-RM" : "SOAP")} {dispatcher.ContractNames} at {pattern}");
     }
+
+    /// <summary>
+    /// Binds the endpoint's configuration sections (<c>{server section}:Endpoints:{pattern}</c>) over what the code's
+    /// configure delegate set: code gives the endpoint's defaults, configuration has the last word (as later
+    /// configuration sources override earlier ones). <c>Contract</c> is a type and can only be set in code.
+    /// </summary>
+    private static IReadOnlyList<IConfiguration> Bind(IServiceProvider services, string pattern, object endpointOptions)
+    {
+        var sections = services.GetRequiredService<EndpointConfiguration>().For(pattern);
+        foreach (var section in sections) StrictConfigurationBinder.Bind(section, endpointOptions, codeOnly: CodeOnly);
+        return sections;
+    }
+
+    private static readonly string[] CodeOnly = [nameof(WsRmServiceOptions.Contract)];
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WsRm.Server;
+using WsRm.Server.Configuration;
 using Microsoft.Extensions.Hosting;
 using WsRm.Server.Diagnostics;
 using WsRm.Server.Durability;
@@ -14,8 +16,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the WS-RM server.</summary>
 public static class WsRmServerServiceCollectionExtensions
 {
-    /// <summary>Adds the services that <c>MapWsRmService</c> and <c>MapSoapService</c> need.</summary>
-    public static IServiceCollection AddWsRmServer(this IServiceCollection services, Action<WsRmServerOptions>? configure = null)
+    /// <summary>
+    /// Adds the services that <c>MapWsRmService</c>, <c>MapSoapService</c> and <c>MapWsRmQueue</c> need, with
+    /// <paramref name="configure"/> setting <see cref="WsRmServerOptions"/> in code. The options are validated when the
+    /// host starts. Chain <c>.BindConfiguration("WsRm")</c> to bind them from configuration too.
+    /// </summary>
+    /// <returns>A builder whose <see cref="IWsRmServerBuilder.Services"/> are <paramref name="services"/>.</returns>
+    public static IWsRmServerBuilder AddWsRmServer(this IServiceCollection services, Action<WsRmServerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<WsRmServerOptions>();
@@ -33,6 +40,23 @@ public static class WsRmServerServiceCollectionExtensions
         services.TryAddSingleton<QueueMetrics>();
         services.TryAddSingleton<QueueConsumers>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueConsumers>());
-        return services;
+        services.TryAddSingleton<EndpointConfiguration>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EndpointConfigurationCheck>());
+        return new WsRmServerBuilder(services);
+    }
+
+    /// <summary>
+    /// Adds the WS-RM server (as <see cref="AddWsRmServer(IServiceCollection, Action{WsRmServerOptions}?)"/>) with its
+    /// settings from <paramref name="configuration"/>, e.g. <c>builder.Configuration.GetSection("WsRm")</c>:
+    /// <paramref name="configure"/> runs first and the configuration binds over it, so configuration wins. Per-endpoint
+    /// settings come from its <c>Endpoints</c> sub-section, keyed by route pattern. Strict: see
+    /// <see cref="WsRmServerBuilderExtensions.BindConfiguration"/>.
+    /// </summary>
+    /// <returns>A builder whose <see cref="IWsRmServerBuilder.Services"/> are <paramref name="services"/>.</returns>
+    public static IWsRmServerBuilder AddWsRmServer(this IServiceCollection services, IConfiguration configuration,
+        Action<WsRmServerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddWsRmServer(configure).Bind(_ => configuration);
     }
 }

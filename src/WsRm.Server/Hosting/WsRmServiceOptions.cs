@@ -1,6 +1,10 @@
 namespace WsRm.Server;
 
-/// <summary>Per-endpoint settings given to <c>MapWsRmService</c> / <c>MapSoapService</c>; unset values come from <see cref="WsRmServerOptions"/>.</summary>
+/// <summary>
+/// Per-endpoint settings given to <c>MapWsRmService</c> / <c>MapSoapService</c>; unset values come from
+/// <see cref="WsRmServerOptions"/>. When the server's options are bound from configuration, the section
+/// <c>{server section}:Endpoints:{route pattern}</c> binds over what the code set (all but <see cref="Contract"/>).
+/// </summary>
 public sealed class WsRmServiceOptions
 {
     /// <summary>Ordered delivery on this endpoint (reliable endpoints only).</summary>

@@ -3,7 +3,8 @@ namespace WsRm.Server;
 /// <summary>
 /// Settings of a queued endpoint (<c>MapWsRmQueue</c>): how fast its service drains the target queue and what happens to
 /// a message it keeps failing. Names and defaults are WCF's (<c>NetMsmqBinding</c>, <c>ServiceThrottlingBehavior</c>)
-/// except <see cref="ReceiveErrorHandling"/>.
+/// except <see cref="ReceiveErrorHandling"/>. When the server's options are bound from configuration, the section
+/// <c>{server section}:Endpoints:{route pattern}</c> binds over what the code set (all but <see cref="Contract"/>).
 /// </summary>
 public sealed class WsRmQueueOptions
 {
@@ -50,14 +51,16 @@ public sealed class WsRmQueueOptions
     /// </summary>
     public bool? PublishMetadata { get; set; }
 
-    internal IEnumerable<string> Validate()
+    /// <summary>The problems of these settings, each naming its setting as <paramref name="name"/> gives it (a configuration key when it came from one).</summary>
+    internal IEnumerable<string> Validate(Func<string, string> name)
     {
-        if (MaxConcurrentCalls is < 1 or > 1024) yield return "MaxConcurrentCalls must be between 1 and 1024.";
-        if (ReceiveRetryCount is < 0 or > 100) yield return "ReceiveRetryCount must be between 0 and 100.";
-        if (MaxRetryCycles is < 0 or > 100) yield return "MaxRetryCycles must be between 0 and 100.";
-        if (RetryCycleDelay < TimeSpan.Zero) yield return "RetryCycleDelay must not be negative.";
-        if (MaxQueueLength < 1) yield return "MaxQueueLength must be at least 1.";
-        if (Lease <= TimeSpan.Zero) yield return "Lease must be positive.";
-        if (PollingInterval <= TimeSpan.Zero) yield return "PollingInterval must be positive.";
+        if (MaxConcurrentCalls is < 1 or > 1024) yield return $"{name(nameof(MaxConcurrentCalls))} must be between 1 and 1024.";
+        if (ReceiveRetryCount is < 0 or > 100) yield return $"{name(nameof(ReceiveRetryCount))} must be between 0 and 100.";
+        if (MaxRetryCycles is < 0 or > 100) yield return $"{name(nameof(MaxRetryCycles))} must be between 0 and 100.";
+        if (RetryCycleDelay < TimeSpan.Zero) yield return $"{name(nameof(RetryCycleDelay))} must not be negative.";
+        if (!Enum.IsDefined(ReceiveErrorHandling)) yield return $"{name(nameof(ReceiveErrorHandling))} must be one of {string.Join(", ", Enum.GetNames<ReceiveErrorHandling>())}.";
+        if (MaxQueueLength < 1) yield return $"{name(nameof(MaxQueueLength))} must be at least 1.";
+        if (Lease <= TimeSpan.Zero) yield return $"{name(nameof(Lease))} must be positive.";
+        if (PollingInterval <= TimeSpan.Zero) yield return $"{name(nameof(PollingInterval))} must be positive.";
     }
 }

@@ -17,7 +17,7 @@ public abstract class QueueCrashTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Concurrency = 16;
     // A consumer that died held its messages until their lease runs out (default 5 minutes): short here, so that the
     // restarted host takes them again within the test. On an ordered sequence the messages behind them wait as long.
-    private static readonly string[] ShortLease = ["--Samples:PostQueue:Lease", "00:00:02"];
+    private static readonly string[] ShortLease = ["--WsRm:Endpoints:/queue/post:Lease", "00:00:02"];
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(30);
     // One ordered sequence is processed a message at a time, each in its own transaction with its text: on PostgreSQL
     // (fsync on) that is a flush per message, 20-50 ms on this shared disk. Generous, real time around real processes.

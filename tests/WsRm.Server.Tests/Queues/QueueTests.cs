@@ -185,7 +185,7 @@ public abstract class QueueTests : IAsyncLifetime
     public void A_contract_with_a_request_reply_operation_cannot_be_a_queue()
     {
         var e = Assert.Throws<InvalidOperationException>(() => TestApp.Build(
-            b => _database.AddTo(b.Services.AddWsRmServer()).AddSingleton<WsRm.Host.Services.PostedTexts>()
+            b => _database.AddTo(b.Services.AddWsRmServer().Services).AddSingleton<WsRm.Host.Services.PostedTexts>()
                 .AddSingleton<WsRm.Host.Services.IPostedTexts>(sp => sp.GetRequiredService<WsRm.Host.Services.PostedTexts>()),
             a => a.MapWsRmQueue<WsRm.Host.Services.EchoService>("/not-a-queue")));
         Assert.Contains("Echo", e.Message);
