@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace WsRm.Server.Diagnostics;
+
+/// <summary>
+/// How full a limit may be before the health checks say so: <see cref="HealthStatus.Degraded"/> from
+/// <see cref="DegradedRatio"/> (90 %) of it, when the server still accepts but soon will not;
+/// <see cref="HealthStatus.Unhealthy"/> at it, when every new CreateSequence is refused (CreateSequenceRefused), so a
+/// load balancer should send new clients elsewhere.
+/// </summary>
+internal static class LimitHealth
+{
+    /// <summary>The share of a limit from which a check reports Degraded.</summary>
+    public const double DegradedRatio = 0.9;
+
+    /// <summary>The status of <paramref name="count"/> against <paramref name="limit"/> (a limit of 0 or less is no limit).</summary>
+    public static HealthStatus Of(long count, long limit) =>
+        limit <= 0 ? HealthStatus.Healthy
+        : count >= limit ? HealthStatus.Unhealthy
+        : count >= DegradedRatio * limit ? HealthStatus.Degraded
+        : HealthStatus.Healthy;
+
+    /// <summary>The worse of two statuses.</summary>
+    public static HealthStatus Worse(HealthStatus a, HealthStatus b) => a < b ? a : b;
+}
