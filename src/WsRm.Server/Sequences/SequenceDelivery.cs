@@ -97,7 +97,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                 WsRmServerLog.OperationFailed(manager.Logger, "message delivery", e);
                 var fault = Ended(session, "the server failed delivering a message");
                 next.Fail(new SequenceEndedException(fault));
-                await manager.EndAsync(session, fault).ConfigureAwait(false);
+                await manager.EndAsync(session, fault, SequenceEndReason.DeliveryFailure).ConfigureAwait(false);
             }
 
             bool ended, drained;
@@ -148,8 +148,8 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             // sessions of a client that retries on new channels do not pile up until InactivityTimeout.
             if (serviceFailed)
             {
-                WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
-                await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
+                await manager.EndAsync(session, Ended(session, "the service failed processing a message"),
+                    SequenceEndReason.ServiceFailure(message.Action ?? "")).ConfigureAwait(false);
             }
         }
         finally

@@ -93,6 +93,15 @@ internal sealed partial class SequenceManager
         return true;
     }
 
+    // The end of a durable sequence that was not in memory (expired in the store): as LogEnded, from its stored form.
+    private void LogEnded(StoredSequence stored, SequenceEndReason why)
+    {
+        ulong received = 0;
+        foreach (var range in WsRm.Protocol.Sequences.SequenceRanges.Parse(stored.Received)) received += range.Upper - range.Lower + 1;
+        var rm = RmVersion.FromNamespace(stored.RmNamespace)?.Name ?? stored.RmNamespace;
+        WsRmServerLog.SequenceEnded(_logger, stored.Id, stored.Endpoint, rm, why.Words, received);
+    }
+
     // Idle this long, a durable session leaves memory (a quarter of InactivityTimeout, between 1 second and 1 minute).
     private TimeSpan EvictAfter => TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
 
@@ -107,14 +116,15 @@ internal sealed partial class SequenceManager
             {
                 if (_sessions.ContainsKey(stored.Id) || !_durableEndpoints.TryGetValue(stored.Endpoint, out var endpoint)) continue;
                 var messages = await Durable.Store.ReadMessagesAsync(stored.Id).ConfigureAwait(false);
-                WsRmServerLog.SequenceExpired(_logger, stored.Id, _options.InactivityTimeout);
+                var why = SequenceEndReason.Inactive(_options.InactivityTimeout);
                 // A target queue's consumer delivers its messages whether or not their sequence is still there.
                 if (endpoint.Queue is not null || messages.All(m => m.State is not (MessageState.Ready or MessageState.InProgress or MessageState.Waiting)))
                 {
                     await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(stored.Id, KeepMessages: endpoint.Queue is not null))).ConfigureAwait(false);
+                    LogEnded(stored, why);
                     continue;
                 }
-                await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint))).ConfigureAwait(false);
+                await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint)), why).ConfigureAwait(false);
             }
         }
         catch (StoreUnavailableException e)
@@ -136,7 +146,7 @@ internal sealed partial class SequenceManager
             if (_sessions.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) continue;
             var session = Cache(Durable.Restore(stored, await store.ReadMessagesAsync(id, cancellationToken).ConfigureAwait(false), endpoint));
             WsRmServerLog.SequenceRecovered(_logger, id, endpoint.Pattern, session.Pending.Count);
-            if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session).ConfigureAwait(false);
+            if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session, SequenceEndReason.TerminatedBeforeRestart).ConfigureAwait(false);
         }
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class SequenceManager : IDisposable
     private readonly WsRmServerMetrics _metrics;
     private readonly ITimer _sweeper;
     private readonly Lock _createLock = new();
+    private readonly CancellationTokenRegistration _onStopping;
 
     public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
         ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null, IWsRmStore? durableStore = null)
@@ -40,6 +41,7 @@ internal sealed partial class SequenceManager : IDisposable
         _metrics = metrics;
         var period = TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
         _sweeper = time.CreateTimer(_ => _ = SweepAsync(), null, period, period);
+        _onStopping = Stopping.Register(LogEndedByStop);
     }
 
     public WsRmServerOptions Options => _options;
@@ -100,10 +102,14 @@ internal sealed partial class SequenceManager : IDisposable
     public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
         _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint, rm, caller) : null;
 
-    /// <summary>Removes a session that faulted: what is still in its buffer is dropped, waiting requests get <paramref name="reason"/>.</summary>
-    public async ValueTask EndAsync(ServerSession session, WsRmFault reason)
+    /// <summary>
+    /// Removes a session that faulted: what is still in its buffer is dropped, waiting requests get <paramref name="reason"/>.
+    /// The end is logged with <paramref name="why"/>, by default the fault itself.
+    /// </summary>
+    public async ValueTask EndAsync(ServerSession session, WsRmFault reason, SequenceEndReason? why = null)
     {
         if (!Forget(session)) return;
+        LogEnded(session, why ?? SequenceEndReason.Fault(reason));
         await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
         await DeleteStoredAsync(session).ConfigureAwait(false);
     }
@@ -112,9 +118,10 @@ internal sealed partial class SequenceManager : IDisposable
     /// Removes a session its source terminated, or that expired: it is unknown from now on, but the messages it
     /// acknowledged and has not delivered yet are still delivered (<see cref="ServerSession.BeginDrain"/>).
     /// </summary>
-    public async ValueTask EndAfterDeliveryAsync(ServerSession session)
+    public async ValueTask EndAfterDeliveryAsync(ServerSession session, SequenceEndReason why)
     {
         if (!Forget(session)) return;
+        LogEnded(session, why);
         if (session.BeginDrain()) await EndDrainedAsync(session).ConfigureAwait(false);
         else new SequenceDelivery(session.Endpoint, this).Schedule(session);
     }
@@ -144,11 +151,10 @@ internal sealed partial class SequenceManager : IDisposable
             bool inactive;
             lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
             if (!inactive) continue;
-            WsRmServerLog.SequenceExpired(_logger, session.Id, _options.InactivityTimeout);
             try
             {
                 // Its source went silent; what it sent and was acknowledged is still delivered.
-                await EndAfterDeliveryAsync(session).ConfigureAwait(false);
+                await EndAfterDeliveryAsync(session, SequenceEndReason.Inactive(_options.InactivityTimeout)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -157,5 +163,25 @@ internal sealed partial class SequenceManager : IDisposable
         }
     }
 
-    public void Dispose() => _sweeper.Dispose();
+    // The one log of a sequence's end (event 20), from whichever way it ended.
+    private void LogEnded(ServerSession session, SequenceEndReason why)
+    {
+        ulong received = 0;
+        lock (session.Sync)
+            foreach (var range in session.Record.Destination.Received.Ranges) received += range.Upper - range.Lower + 1;
+        WsRmServerLog.SequenceEnded(_logger, session.Id, session.Endpoint.Pattern, session.Record.Rm.Name, why.Words, received);
+    }
+
+    // In-memory sequences do not outlive the process: say so for each as the host stops. Durable ones go on in the store.
+    private void LogEndedByStop()
+    {
+        foreach (var session in _sessions.Values)
+            if (!session.Endpoint.Durable && !session.Ended) LogEnded(session, SequenceEndReason.HostStopping);
+    }
+
+    public void Dispose()
+    {
+        _onStopping.Dispose();
+        _sweeper.Dispose();
+    }
 }
