@@ -32,7 +32,7 @@ internal sealed class SequenceLimitsHealthCheck(ISequenceStore? sequences, WsRmS
         var description = status switch
         {
             HealthStatus.Unhealthy => $"{open} sequences open: at MaxPendingChannels ({options.MaxPendingChannels}), new sequences are refused.",
-            _ when clientAtLimit && open < LimitHealth.DegradedRatio * options.MaxPendingChannels =>
+            _ when clientAtLimit && !LimitHealth.IsNear(open, options.MaxPendingChannels) =>
                 $"{open} of {options.MaxPendingChannels} sequences open; a client is at MaxSequencesPerClient ({options.MaxSequencesPerClient}), its new sequences are refused.",
             HealthStatus.Degraded => $"{open} of {options.MaxPendingChannels} sequences open: near MaxPendingChannels.",
             _ => $"{open} of {options.MaxPendingChannels} sequences open.",
