@@ -93,15 +93,6 @@ internal sealed partial class SequenceManager
         return true;
     }
 
-    // The end of a durable sequence that was not in memory (expired in the store): as LogEnded, from its stored form.
-    private void LogEnded(StoredSequence stored, SequenceEndReason why)
-    {
-        ulong received = 0;
-        foreach (var range in WsRm.Protocol.Sequences.SequenceRanges.Parse(stored.Received)) received += range.Upper - range.Lower + 1;
-        var rm = RmVersion.FromNamespace(stored.RmNamespace)?.Name ?? stored.RmNamespace;
-        WsRmServerLog.SequenceEnded(_logger, stored.Id, stored.Endpoint, rm, why.Words, received);
-    }
-
     // Idle this long, a durable session leaves memory (a quarter of InactivityTimeout, between 1 second and 1 minute).
     private TimeSpan EvictAfter => TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
 

@@ -163,22 +163,6 @@ internal sealed partial class SequenceManager : IDisposable
         }
     }
 
-    // The one log of a sequence's end (event 20), from whichever way it ended.
-    private void LogEnded(ServerSession session, SequenceEndReason why)
-    {
-        ulong received = 0;
-        lock (session.Sync)
-            foreach (var range in session.Record.Destination.Received.Ranges) received += range.Upper - range.Lower + 1;
-        WsRmServerLog.SequenceEnded(_logger, session.Id, session.Endpoint.Pattern, session.Record.Rm.Name, why.Words, received);
-    }
-
-    // In-memory sequences do not outlive the process: say so for each as the host stops. Durable ones go on in the store.
-    private void LogEndedByStop()
-    {
-        foreach (var session in _sessions.Values)
-            if (!session.Endpoint.Durable && !session.Ended) LogEnded(session, SequenceEndReason.HostStopping);
-    }
-
     public void Dispose()
     {
         _onStopping.Dispose();
