@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,8 +17,9 @@ internal static class HealthJson
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         // Written to memory first: the serializer flushes synchronously, which Kestrel refuses on the response body.
+        // Relaxed escaping: a JSON answer, never embedded in HTML, so quotes in the databases' messages stay readable.
         var buffer = new ArrayBufferWriter<byte>();
-        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(json, report);
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
