@@ -32,9 +32,11 @@ public static class HostApp
             builder.Services.AddSingleton<IPostedTexts, PostedTexts>();
         else
             builder.Services.AddSingleton<IPostedTexts, StoredPostedTexts>();
+        Operations.HostOperations.Add(builder); // health checks; OpenTelemetry (OTLP, Prometheus) when configured
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        Operations.HostOperations.Map(app);     // /health, and /metrics with --Samples:Metrics:Prometheus true
         app.MapWsRmService<EchoService>("/echo");
         app.MapWsRmService<EchoService>("/durable/echo", o => o.Durable = true);
         // Its settings come from WsRm:Endpoints:/queue/post (--WsRm:Endpoints:/queue/post:Lease 00:00:05, …).

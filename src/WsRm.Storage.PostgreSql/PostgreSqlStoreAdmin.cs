@@ -59,6 +59,8 @@ internal sealed class PostgreSqlStoreAdmin(PostgreSqlWsRmStore store) : IWsRmSto
             _ => { }, r => new QueueDepth((QueueKind)r.GetInt32(0), r.GetString(1), r.GetInt64(2), PostgreSqlRows.NullableTime(r, 3)),
             cancellationToken);
 
+    public Task<int> CheckAsync(CancellationToken cancellationToken = default) => store.CountSequencesAsync(null, cancellationToken);
+
     private Task<T> ExecuteAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken, Func<int, T> result) =>
         store.WriteAloneAsync(async connection =>
         {

@@ -59,6 +59,8 @@ internal sealed class SqliteStoreAdmin(SqliteWsRmStore store) : IWsRmStoreAdmin
             _ => { }, r => new QueueDepth((QueueKind)r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : SqliteTime.FromDb(r.GetInt64(3))),
             cancellationToken);
 
+    public Task<int> CheckAsync(CancellationToken cancellationToken = default) => store.CheckAsync(cancellationToken);
+
     private Task<T> ExecuteAsync<T>(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken, Func<int, T> result) =>
         store.WriteAloneAsync(async (connection, transaction) =>
         {

@@ -35,4 +35,14 @@ public interface IWsRmStoreAdmin
 
     /// <summary>Messages waiting in every queue, and the oldest one's time, for metrics and health.</summary>
     Task<IReadOnlyList<QueueDepth>> GetQueueDepthsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A cheap round trip that says whether the database can be used now, for health checks: returns the number of
+    /// sequences stored (as <see cref="IWsRmStore.CountSequencesAsync"/>), read on a connection that proves the database is
+    /// there. SQLite opens the file anew and never creates it: a pooled connection would go on reading a file that was
+    /// deleted or whose folder was removed (and the store would go on writing to it, lost at the next start). PostgreSQL
+    /// takes a connection as every other call does: the query itself reaches the server. Throws
+    /// <see cref="StoreUnavailableException"/>, with the database's reason, when it cannot.
+    /// </summary>
+    Task<int> CheckAsync(CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,19 @@ public sealed class SqliteStoreTests : StoreConformanceTests
         await command.ExecuteNonQueryAsync();
     }
 
+    [Fact]
+    public async Task Check_fails_once_the_file_is_gone_and_does_not_make_a_new_one()
+    {
+        await Store.CommitAsync(StoreBatch.Of(new SaveSequence(StoreTestData.Sequence("urn:s1"))));
+        Assert.Equal(1, await Store.CountSequencesAsync()); // a pooled reader stays open on the file
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => Store.Admin.CheckAsync());
+        Assert.Contains("unable to open database file", e.Message);
+        Assert.False(File.Exists(_file));
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

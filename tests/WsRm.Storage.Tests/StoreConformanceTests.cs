@@ -50,6 +50,14 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Contains("newer", e.Message);
     }
 
+    [Fact]
+    public async Task Check_is_a_round_trip_that_counts_the_stored_sequences()
+    {
+        Assert.Equal(0, await Store.Admin.CheckAsync());
+        await CommitAsync(new SaveSequence(Sequence("urn:s1")), new SaveSequence(Sequence("urn:s2", client: "10.0.0.2")));
+        Assert.Equal(2, await Store.Admin.CheckAsync());
+    }
+
     /// <summary>Another instance on the same database, not initialized.</summary>
     protected abstract Task<IWsRmStore> ReopenUninitializedAsync();
 

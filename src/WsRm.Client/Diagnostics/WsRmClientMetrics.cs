@@ -4,17 +4,15 @@ using System.Diagnostics.Metrics;
 namespace WsRm.Client;
 
 /// <summary>
-/// The client's metrics (meter <c>WsRm.Client</c>) and activity source. Static, as <see cref="HttpClient"/>'s are:
+/// The client's metrics (meter <see cref="WsRmClientDiagnostics.MeterName"/>) and activity source. Static, as <see cref="HttpClient"/>'s are:
 /// a client is often made with <c>new</c>, outside any container.
 /// </summary>
 internal static partial class WsRmClientMetrics
 {
-    public const string MeterName = "WsRm.Client";
-
     /// <summary>A <c>wsrm.call</c> span per request or one-way send, tagged with action, sequence and message number.</summary>
-    public static readonly ActivitySource ActivitySource = new(MeterName);
+    public static readonly ActivitySource ActivitySource = new(WsRmClientDiagnostics.ActivitySourceName);
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter Meter = new(WsRmClientDiagnostics.MeterName);
     private static readonly Counter<long> SessionsOpened = Meter.CreateCounter<long>("wsrm.client.sessions.opened", "{session}", "Sessions opened (CreateSequence answered).");
     private static readonly UpDownCounter<long> SessionsActive = Meter.CreateUpDownCounter<long>("wsrm.client.sessions.active", "{session}", "Sessions open now.");
     private static readonly Counter<long> SessionsFaulted = Meter.CreateCounter<long>("wsrm.client.sessions.faulted", "{session}", "Sessions ended by a fault, an abort or exhausted retries.");

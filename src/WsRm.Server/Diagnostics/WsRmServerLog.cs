@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace WsRm.Server.Diagnostics;
 
 /// <summary>The server's log events, with stable ids.</summary>
+/// <remarks>Retired ids, never to be used again: 3, 4, 5 and 13 (ends of sequences by cause, now all event 20).</remarks>
 internal static partial class WsRmServerLog
 {
     [LoggerMessage(1, LogLevel.Information, "Sequence {SequenceId} created on {Endpoint} (WS-RM {RmVersion}, SOAP {SoapVersion}, reply sequence {ReplySequenceId}) for {Client}")]
@@ -10,15 +11,6 @@ internal static partial class WsRmServerLog
 
     [LoggerMessage(2, LogLevel.Information, "Sequence {SequenceId} closed at message {LastMessageNumber}")]
     public static partial void SequenceClosed(ILogger logger, string sequenceId, ulong? lastMessageNumber);
-
-    [LoggerMessage(3, LogLevel.Information, "Sequence {SequenceId} terminated by its source after {Received} ranges received")]
-    public static partial void SequenceTerminated(ILogger logger, string sequenceId, int received);
-
-    [LoggerMessage(4, LogLevel.Warning, "Sequence {SequenceId} faulted: {Fault}")]
-    public static partial void SequenceFaulted(ILogger logger, string sequenceId, string fault);
-
-    [LoggerMessage(5, LogLevel.Information, "Sequence {SequenceId} dropped after {InactivityTimeout} without activity")]
-    public static partial void SequenceExpired(ILogger logger, string sequenceId, TimeSpan inactivityTimeout);
 
     [LoggerMessage(6, LogLevel.Warning, "CreateSequence from {Client} refused: {Reason}")]
     public static partial void CreateSequenceRefused(ILogger logger, string client, string reason);
@@ -38,9 +30,6 @@ internal static partial class WsRmServerLog
     [LoggerMessage(12, LogLevel.Information, "Held request for message {MessageNumber} of sequence {SequenceId} answered early: {Reason}")]
     public static partial void HeldRequestReleased(ILogger logger, string sequenceId, ulong messageNumber, string reason);
 
-    [LoggerMessage(13, LogLevel.Warning, "Sequence {SequenceId} on {Endpoint} ended: the service threw an unexpected exception processing {Action} (as WCF faults a session whose service failed)")]
-    public static partial void SequenceEndedByServiceFailure(ILogger logger, string sequenceId, string endpoint, string action);
-
     [LoggerMessage(14, LogLevel.Warning, "The store failed for sequence {SequenceId}: {Reason}. Its messages are answered with 503 (the source retransmits) and it is read again from the store on the next one")]
     public static partial void StoreFailed(ILogger logger, string sequenceId, string reason);
 
@@ -58,6 +47,14 @@ internal static partial class WsRmServerLog
 
     [LoggerMessage(19, LogLevel.Information, "Queued endpoint {Endpoint} resumed: no faulting poison message is left")]
     public static partial void QueueResumed(ILogger logger, string endpoint);
+
+    /// <summary>
+    /// Every end of a sequence, once: terminated by its source, expired, ended by a fault, by a service failure, or by
+    /// the host stopping (in-memory sequences). <paramref name="messages"/> counts the message numbers received
+    /// (acknowledged) on it.
+    /// </summary>
+    [LoggerMessage(20, LogLevel.Information, "Sequence {SequenceId} on {Endpoint} (WS-RM {RmVersion}) ended: {Reason}; {Messages} message(s) received")]
+    public static partial void SequenceEnded(ILogger logger, string sequenceId, string endpoint, string rmVersion, string reason, ulong messages);
 
     [LoggerMessage(10, LogLevel.Debug, "Message {MessageNumber} of sequence {SequenceId} dropped: the receive window is full")]
     public static partial void MessageDropped(ILogger logger, string sequenceId, ulong messageNumber);

@@ -3,13 +3,11 @@ using System.Diagnostics.Metrics;
 
 namespace WsRm.Server.Diagnostics;
 
-/// <summary>The server's metrics (meter <c>WsRm.Server</c>) and activity source.</summary>
+/// <summary>The server's metrics (meter <see cref="WsRmServerDiagnostics.MeterName"/>) and activity source.</summary>
 internal sealed class WsRmServerMetrics
 {
-    public const string MeterName = "WsRm.Server";
-
     /// <summary>Spans for each delivered message, tagged with sequence id and message number.</summary>
-    public static readonly ActivitySource ActivitySource = new("WsRm.Server");
+    public static readonly ActivitySource ActivitySource = new(WsRmServerDiagnostics.ActivitySourceName);
 
     private readonly Counter<long> _sequencesCreated;
     private readonly UpDownCounter<long> _sequencesActive;
@@ -20,7 +18,7 @@ internal sealed class WsRmServerMetrics
 
     public WsRmServerMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(WsRmServerDiagnostics.MeterName);
         _sequencesCreated = meter.CreateCounter<long>("wsrm.sequences.created", "{sequence}", "Sequences created.");
         _sequencesActive = meter.CreateUpDownCounter<long>("wsrm.sequences.active", "{sequence}", "Sequences open now.");
         _delivered = meter.CreateCounter<long>("wsrm.messages.delivered", "{message}", "Messages delivered to services.");

@@ -16,7 +16,7 @@ internal sealed class QueueMetrics
 
     public QueueMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
-        var meter = meterFactory.Create(Diagnostics.WsRmServerMetrics.MeterName);
+        var meter = meterFactory.Create(WsRmServerDiagnostics.MeterName);
         _retries = meter.CreateCounter<long>("wsrm.queue.failures", "{attempt}", "Delivery attempts of queued messages that failed (each is retried, or ends as poison).");
         _poison = meter.CreateCounter<long>("wsrm.queue.poison", "{message}", "Queued messages that failed every attempt (tagged wsrm.receive_error_handling).");
         _processed = meter.CreateCounter<long>("wsrm.queue.processed", "{message}", "Queued messages the service processed.");

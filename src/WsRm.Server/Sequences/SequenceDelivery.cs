@@ -107,7 +107,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                     WsRmServerLog.OperationFailed(manager.Logger, "message delivery", e);
                     var fault = Ended(session, "the server failed delivering a message");
                     next.Fail(new SequenceEndedException(fault));
-                    await manager.EndAsync(session, fault).ConfigureAwait(false);
+                    await manager.EndAsync(session, fault, SequenceEndReason.DeliveryFailure).ConfigureAwait(false);
                 }
 
                 var (following, ended, drained) = await NextAsync(session, inFlight).ConfigureAwait(false);
@@ -234,8 +234,8 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             // that the source's next message already finds it gone.
             if (serviceFailed)
             {
-                WsRmServerLog.SequenceEndedByServiceFailure(manager.Logger, session.Id, endpoint.Pattern, message.Action ?? "");
-                await manager.EndAsync(session, Ended(session, "the service failed processing a message")).ConfigureAwait(false);
+                await manager.EndAsync(session, Ended(session, "the service failed processing a message"),
+                    SequenceEndReason.ServiceFailure(message.Action ?? "")).ConfigureAwait(false);
             }
             pending.Done.TrySetResult(reply);
             return null;

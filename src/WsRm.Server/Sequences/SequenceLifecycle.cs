@@ -197,9 +197,7 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
             return;
         }
         if (commit is not null) await manager.CommittedAsync(session, commit).ConfigureAwait(false);
-        var ranges = ack.Ranges.Count;
-        WsRmServerLog.SequenceTerminated(manager.Logger, session.Id, ranges);
-        await manager.EndAfterDeliveryAsync(session).ConfigureAwait(false);
+        await manager.EndAfterDeliveryAsync(session, SequenceEndReason.TerminatedBySource).ConfigureAwait(false);
 
         if (!rm.Is11)
         {
@@ -302,7 +300,6 @@ internal sealed class SequenceLifecycle(ServiceEndpoint endpoint, SequenceManage
     // A LastMsgNumber that contradicts what the sequence knows ends it (WS-RM 1.1 §3.5, §4.2), as WCF's destination does.
     private async Task EndWithFaultAsync(HttpContext http, SoapMessage message, RmVersion rm, ServerSession session, WsRmFault fault)
     {
-        WsRmServerLog.SequenceFaulted(manager.Logger, session.Id, fault.ToString());
         await manager.EndAsync(session, fault).ConfigureAwait(false);
         await RmReplies.FaultAsync(http, message, rm, fault, manager).ConfigureAwait(false);
     }

@@ -107,14 +107,15 @@ internal sealed partial class SequenceManager
             {
                 if (_sessions.ContainsKey(stored.Id) || !_durableEndpoints.TryGetValue(stored.Endpoint, out var endpoint)) continue;
                 var messages = await Durable.Store.ReadMessagesAsync(stored.Id).ConfigureAwait(false);
-                WsRmServerLog.SequenceExpired(_logger, stored.Id, _options.InactivityTimeout);
+                var why = SequenceEndReason.Inactive(_options.InactivityTimeout);
                 // A target queue's consumer delivers its messages whether or not their sequence is still there.
                 if (endpoint.Queue is not null || messages.All(m => m.State is not (MessageState.Ready or MessageState.InProgress or MessageState.Waiting)))
                 {
                     await Durable.Store.CommitAsync(StoreBatch.Of(new DeleteSequence(stored.Id, KeepMessages: endpoint.Queue is not null))).ConfigureAwait(false);
+                    LogEnded(stored, why);
                     continue;
                 }
-                await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint))).ConfigureAwait(false);
+                await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint)), why).ConfigureAwait(false);
             }
         }
         catch (StoreUnavailableException e)
@@ -136,7 +137,7 @@ internal sealed partial class SequenceManager
             if (_sessions.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) continue;
             var session = Cache(Durable.Restore(stored, await store.ReadMessagesAsync(id, cancellationToken).ConfigureAwait(false), endpoint));
             WsRmServerLog.SequenceRecovered(_logger, id, endpoint.Pattern, session.Pending.Count);
-            if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session).ConfigureAwait(false);
+            if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session, SequenceEndReason.TerminatedBeforeRestart).ConfigureAwait(false);
         }
     }
 

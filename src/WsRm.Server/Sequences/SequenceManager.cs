@@ -26,6 +26,7 @@ internal sealed partial class SequenceManager : IDisposable
     private readonly WsRmServerMetrics _metrics;
     private readonly ITimer _sweeper;
     private readonly Lock _createLock = new();
+    private readonly CancellationTokenRegistration _onStopping;
 
     public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
         ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null, IWsRmStore? durableStore = null)
@@ -40,6 +41,7 @@ internal sealed partial class SequenceManager : IDisposable
         _metrics = metrics;
         var period = TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
         _sweeper = time.CreateTimer(_ => _ = SweepAsync(), null, period, period);
+        _onStopping = Stopping.Register(LogEndedByStop);
     }
 
     public WsRmServerOptions Options => _options;
@@ -103,10 +105,14 @@ internal sealed partial class SequenceManager : IDisposable
     public ServerSession? FindByReplyId(string replyId, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller) =>
         _store.FindByReplyId(replyId) is { } record ? Find(record.Id, endpoint, rm, caller) : null;
 
-    /// <summary>Removes a session that faulted: what is still in its buffer is dropped, waiting requests get <paramref name="reason"/>.</summary>
-    public async ValueTask EndAsync(ServerSession session, WsRmFault reason)
+    /// <summary>
+    /// Removes a session that faulted: what is still in its buffer is dropped, waiting requests get <paramref name="reason"/>.
+    /// The end is logged with <paramref name="why"/>, by default the fault itself.
+    /// </summary>
+    public async ValueTask EndAsync(ServerSession session, WsRmFault reason, SequenceEndReason? why = null)
     {
         if (!Forget(session)) return;
+        LogEnded(session, why ?? SequenceEndReason.Fault(reason));
         await session.EndAsync(new SequenceEndedException(reason)).ConfigureAwait(false);
         await DeleteStoredAsync(session).ConfigureAwait(false);
     }
@@ -115,9 +121,10 @@ internal sealed partial class SequenceManager : IDisposable
     /// Removes a session its source terminated, or that expired: it is unknown from now on, but the messages it
     /// acknowledged and has not delivered yet are still delivered (<see cref="ServerSession.BeginDrain"/>).
     /// </summary>
-    public async ValueTask EndAfterDeliveryAsync(ServerSession session)
+    public async ValueTask EndAfterDeliveryAsync(ServerSession session, SequenceEndReason why)
     {
         if (!Forget(session)) return;
+        LogEnded(session, why);
         if (session.BeginDrain()) await EndDrainedAsync(session).ConfigureAwait(false);
         else new SequenceDelivery(session.Endpoint, this).Schedule(session);
     }
@@ -147,11 +154,10 @@ internal sealed partial class SequenceManager : IDisposable
             bool inactive;
             lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
             if (!inactive) continue;
-            WsRmServerLog.SequenceExpired(_logger, session.Id, _options.InactivityTimeout);
             try
             {
                 // Its source went silent; what it sent and was acknowledged is still delivered.
-                await EndAfterDeliveryAsync(session).ConfigureAwait(false);
+                await EndAfterDeliveryAsync(session, SequenceEndReason.Inactive(_options.InactivityTimeout)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -160,5 +166,9 @@ internal sealed partial class SequenceManager : IDisposable
         }
     }
 
-    public void Dispose() => _sweeper.Dispose();
+    public void Dispose()
+    {
+        _onStopping.Dispose();
+        _sweeper.Dispose();
+    }
 }

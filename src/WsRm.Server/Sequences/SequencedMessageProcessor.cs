@@ -220,7 +220,6 @@ internal sealed class SequencedMessageProcessor(ServiceEndpoint endpoint, Sequen
     {
         if (fault.Scope == FaultScope.Sequence)
         {
-            WsRmServerLog.SequenceFaulted(manager.Logger, session.Id, fault.ToString());
             await manager.EndAsync(session, fault).ConfigureAwait(false);
         }
         await RmReplies.FaultAsync(http, message, rm, fault, manager).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed class ClientMetricsTests(ContractServerFixture fixture) : IClassFi
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "WsRm.Client") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == WsRmClientDiagnostics.MeterName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Add((i.Name, v, Tag(tags, "wsrm.action"), Tag(tags, "wsrm.outcome"))));
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Add((i.Name, v, Tag(tags, "wsrm.action"), Tag(tags, "wsrm.outcome"))));
@@ -27,7 +27,7 @@ public sealed class ClientMetricsTests(ContractServerFixture fixture) : IClassFi
         var spans = new ConcurrentBag<Activity>();
         using var activities = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == "WsRm.Client",
+            ShouldListenTo = s => s.Name == WsRmClientDiagnostics.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Add,
         };

@@ -15,7 +15,7 @@ public sealed class QueueMetricsTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "WsRm.Client") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == WsRmClientDiagnostics.MeterName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Add((i.Name, v, Tag(tags, "wsrm.queue"), Tag(tags, "wsrm.reason") ?? Tag(tags, "wsrm.failure"))));
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Add((i.Name, v, Tag(tags, "wsrm.queue"), Tag(tags, "wsrm.reason"))));

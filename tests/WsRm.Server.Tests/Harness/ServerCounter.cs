@@ -19,7 +19,7 @@ internal sealed class ServerCounter : IDisposable
         var scope = host.Services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (i, l) =>
         {
-            if (i.Meter.Name == "WsRm.Server" && ReferenceEquals(i.Meter.Scope, scope) && i.Name == instrument) l.EnableMeasurementEvents(i);
+            if (i.Meter.Name == WsRmServerDiagnostics.MeterName && ReferenceEquals(i.Meter.Scope, scope) && i.Name == instrument) l.EnableMeasurementEvents(i);
         };
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
         {

@@ -76,6 +76,7 @@ public sealed class PostgreSqlRestartTests : IAsyncLifetime
         await FailsAsync(() => _store.ClaimMessagesAsync("/orders", 1, T0.AddMinutes(1), TimeSpan.FromMinutes(1)));
         await FailsAsync(() => _store.BeginTransactionAsync());
         await FailsAsync(() => _store.Admin.GetQueueDepthsAsync());
+        await FailsAsync(() => _store.Admin.CheckAsync());
 
         await _cluster.StartServerAsync();
 
