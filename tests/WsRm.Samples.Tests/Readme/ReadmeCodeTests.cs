@@ -4,12 +4,13 @@ namespace WsRm.Samples.Tests;
 
 /// <summary>
 /// The README's C# blocks compile as pasted because each is code of a sample the solution builds: a block that is not
-/// found, word for word, in a file under samples/ fails here with its line. To add a snippet, add it to a sample (or a
-/// new one under samples/, in WsRm.sln) and paste it from there.
+/// found, word for word, in a file under samples/ or in the sample host (src/WsRm.Host, the runnable sample whose
+/// operations wiring the README shows) fails here with its line. To add a snippet, add it to a sample (or a new one
+/// under samples/, in WsRm.sln) and paste it from there.
 /// </summary>
 public sealed class ReadmeCodeTests
 {
-    private static readonly Lazy<SampleCode> Samples = new(() => SampleCode.Read(Repository.File("samples")));
+    private static readonly Lazy<SampleCode> Samples = new(() => SampleCode.Read(Repository.File("samples"), Repository.File("src/WsRm.Host")));
 
     [Theory]
     [InlineData("README.md")]
@@ -21,7 +22,7 @@ public sealed class ReadmeCodeTests
             .Select(b => $"{markdown} line {b.Line}: {b.Lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim()}")
             .ToList();
         Assert.True(missing.Count == 0,
-            $"{missing.Count} of {blocks.Count} C# blocks are not code of any sample under samples/ (word for word):{Environment.NewLine}{string.Join(Environment.NewLine, missing)}");
+            $"{missing.Count} of {blocks.Count} C# blocks are not code of any sample under samples/ or src/WsRm.Host (word for word):{Environment.NewLine}{string.Join(Environment.NewLine, missing)}");
     }
 
     [Fact]

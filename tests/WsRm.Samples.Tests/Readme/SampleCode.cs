@@ -14,10 +14,10 @@ public sealed class SampleCode
     /// <summary>The files read.</summary>
     public IEnumerable<string> Files => _files.Select(f => f.Path);
 
-    /// <summary>Reads every C# file under <paramref name="samplesDirectory"/>.</summary>
-    public static SampleCode Read(string samplesDirectory)
+    /// <summary>Reads every C# file under <paramref name="samplesDirectories"/>.</summary>
+    public static SampleCode Read(params string[] samplesDirectories)
     {
-        var files = Directory.EnumerateFiles(samplesDirectory, "*.cs", SearchOption.AllDirectories)
+        var files = samplesDirectories.SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
             .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(p).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToArray()))
