@@ -3,7 +3,7 @@ using WsRm.Storage;
 namespace WsRm.Server.Sequences;
 
 /// <summary>
-/// A delivered one-way message whose "done" mark is being committed while the delivery loop goes on to the next
-/// message; it stays in the session's buffer (for eviction and retransmissions) until the commit is in.
+/// Delivered one-way messages whose "done" marks are being committed, as one batch, while the delivery loop goes on;
+/// they stay in the session's buffer (for eviction and retransmissions) until the commit is in.
 /// </summary>
-internal readonly record struct DoneInFlight(PendingDelivery Pending, Task<CommitResult> Commit);
+internal sealed record DoneInFlight(IReadOnlyList<PendingDelivery> Delivered, Task<CommitResult> Commit);

@@ -76,27 +76,23 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         while (session.RoomWaiters.TryDequeue(out var room)) room.TrySetResult();
     }
 
-    // Done marks a durable loop may have in flight before it waits for the oldest: enough for group commit to gather
-    // many messages into one flush, few enough to bound what a store failure sends back for delivery again.
-    private const int MaxDoneInFlight = 256;
-
     // Delivers next (already taken), then whatever became deliverable meanwhile, until nothing is; one loop per session.
     private async Task RunAsync(ServerSession session, PendingDelivery next)
     {
-        var inFlight = new Queue<DoneInFlight>();
+        var marks = new DoneMarks(manager, session);
         try
         {
             while (true)
             {
                 try
                 {
-                    if (await DeliverAsync(session, next).ConfigureAwait(false) is { } done) inFlight.Enqueue(done);
-                    await SettleAsync(session, inFlight, MaxDoneInFlight).ConfigureAwait(false);
+                    if (await DeliverAsync(session, next).ConfigureAwait(false) is { } delivered) marks.Add(delivered);
+                    await marks.StepAsync().ConfigureAwait(false);
                 }
                 catch (StoreUnavailableException)
                 {
                     // The store failed: the session left memory (its waiting requests get 503) and is read again later.
-                    await AbandonAsync(inFlight).ConfigureAwait(false);
+                    await marks.AbandonAsync().ConfigureAwait(false);
                     await session.ReleaseAfterEndAsync().ConfigureAwait(false);
                     lock (session.Sync) session.Delivering = false;
                     return;
@@ -110,7 +106,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                     await manager.EndAsync(session, fault, SequenceEndReason.DeliveryFailure).ConfigureAwait(false);
                 }
 
-                var (following, ended, drained) = await NextAsync(session, inFlight).ConfigureAwait(false);
+                var (following, ended, drained) = await NextAsync(session, marks).ConfigureAwait(false);
                 if (following is null)
                 {
                     if (ended) await session.ReleaseAfterEndAsync().ConfigureAwait(false);
@@ -128,7 +124,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
 
     // The message to deliver next, taken; or null when the loop ends (every done mark in first: until then the session
     // stays in memory, Delivering). A store failure while waiting for the marks ends the loop as in RunAsync.
-    private async Task<(PendingDelivery? Next, bool Ended, bool Drained)> NextAsync(ServerSession session, Queue<DoneInFlight> inFlight)
+    private async Task<(PendingDelivery? Next, bool Ended, bool Drained)> NextAsync(ServerSession session, DoneMarks marks)
     {
         while (true)
         {
@@ -141,7 +137,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                     TakeLocked(session, following);
                     return (following, false, false);
                 }
-                if (inFlight.Count == 0)
+                if (marks.IsEmpty)
                 {
                     session.Delivering = false;
                     return (null, ended, session.Draining && session.Pending.Count == 0);
@@ -149,11 +145,11 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             }
             try
             {
-                await SettleAsync(session, inFlight, 0).ConfigureAwait(false);
+                await marks.FlushAsync().ConfigureAwait(false);
             }
             catch (StoreUnavailableException)
             {
-                await AbandonAsync(inFlight).ConfigureAwait(false);
+                await marks.AbandonAsync().ConfigureAwait(false);
                 await session.ReleaseAfterEndAsync().ConfigureAwait(false);
                 lock (session.Sync) session.Delivering = false;
                 return (null, false, false);
@@ -165,38 +161,8 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
     // the loop ends soon, so that the host can wait for it (DurableRecovery) before the store closes.
     private bool Stopping => endpoint.Durable && manager.Stopping.IsCancellationRequested;
 
-    // Takes the done marks that are in (all of them beyond the first keep): each message leaves the buffer and its
-    // waiters learn it is done. A failed commit invalidates the session and throws (see SequenceManager.CommittedAsync).
-    private async Task SettleAsync(ServerSession session, Queue<DoneInFlight> inFlight, int keep)
-    {
-        while (inFlight.TryPeek(out var head) && (inFlight.Count > keep || head.Commit.IsCompleted))
-        {
-            await manager.CommittedAsync(session, head.Commit).ConfigureAwait(false);
-            inFlight.Dequeue();
-            lock (session.Sync) session.Pending.Remove(head.Pending.Number);
-            head.Pending.Done.TrySetResult(null);
-            manager.Metrics.Delivered();
-        }
-    }
-
-    // After a store failure the session is gone from memory; the rest of its done marks are waited for (a stopping host
-    // counts this loop until then) but change nothing: a message whose mark failed is delivered again after reloading.
-    private static async Task AbandonAsync(Queue<DoneInFlight> inFlight)
-    {
-        while (inFlight.TryDequeue(out var left))
-        {
-            try
-            {
-                await left.Commit.ConfigureAwait(false);
-            }
-            catch (StoreUnavailableException)
-            {
-            }
-        }
-    }
-
-    // Runs one message. Returns its done mark when that is still being committed (see StoreDoneAsync), else null.
-    private async Task<DoneInFlight?> DeliverAsync(ServerSession session, PendingDelivery pending)
+    // Runs one message. Returns it when its done mark is still to be committed (see DoneMarks), else null.
+    private async Task<PendingDelivery?> DeliverAsync(ServerSession session, PendingDelivery pending)
     {
         var message = pending.Message;
         var transaction = endpoint.Durable ? new WsRmTransaction(manager.Durable!.Store) : null;
@@ -217,11 +183,11 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             {
                 // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
                 var serviceTransaction = serviceFailed ? null : transaction.Begun;
-                var (stored, commit) = SubmitDone(session, pending, reply, serviceTransaction);
                 // Nothing waits for a one-way message with no kept reply and no writes of the service's own: the loop
-                // goes on while its mark commits, so that the marks of many messages share one flush.
-                if (stored is null && serviceTransaction is null && !pending.ExpectsReply && !pending.IsLastMessage)
-                    return new DoneInFlight(pending, commit);
+                // goes on, and its mark commits with those of the next messages (DoneMarks).
+                if (reply is null && serviceTransaction is null && !pending.ExpectsReply && !pending.IsLastMessage)
+                    return pending;
+                var (stored, commit) = SubmitDone(session, pending, reply, serviceTransaction);
                 await manager.CommittedAsync(session, commit).ConfigureAwait(false);
                 reply = stored ?? reply;
             }
