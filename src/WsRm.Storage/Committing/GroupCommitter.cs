@@ -45,6 +45,9 @@ internal sealed class GroupCommitter : IAsyncDisposable
         {
             while (await _queue.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
+                // Requests already queued on the thread pool may be about to submit: let them, once, so that they share
+                // this flush instead of waiting for the next (no timer: the delay is only the work already waiting).
+                await Task.Yield();
                 while (group.Count < _maxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
                 await WriteGroupAsync(group, batches).ConfigureAwait(false);
                 group.Clear();
