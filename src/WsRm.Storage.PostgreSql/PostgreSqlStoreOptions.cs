@@ -17,6 +17,13 @@ public sealed class PostgreSqlStoreOptions
     /// <summary>Most batches written in one transaction (default 512, at least 1).</summary>
     public int MaxBatchesPerCommit { get; set; } = 512;
 
+    /// <summary>
+    /// Create or migrate the schema when the store initializes (default true). False makes initialization refuse a
+    /// database whose schema is missing or older than this code's with <see cref="StoreSchemaException"/>, changing
+    /// nothing: for tools that must not alter a database, such as the <c>wsrm</c> command line.
+    /// </summary>
+    public bool MigrateSchema { get; set; } = true;
+
     /// <summary>Whose clock times are written and compared with (default <see cref="PostgreSqlClock.Database"/>).</summary>
     public PostgreSqlClock Clock { get; set; } = PostgreSqlClock.Database;
 }

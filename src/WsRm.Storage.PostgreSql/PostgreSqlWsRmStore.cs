@@ -23,6 +23,7 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _database;
+    private readonly bool _migrate;
     private readonly PostgreSqlClock _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly GroupCommitter _committer;
@@ -41,6 +42,7 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 64;
         settings.ApplicationName ??= "WsRm";
         _database = $"{settings.Host}:{settings.Port}/{settings.Database}";
+        _migrate = options.MigrateSchema;
         _clock = options.Clock;
         _dataSource = builder.Build();
         _committer = new GroupCommitter(this, options.MaxBatchesPerCommit);
@@ -71,7 +73,7 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
         {
             try
             {
-                await PostgreSqlSchema.EnsureAsync(connection, _database, cancellationToken).ConfigureAwait(false);
+                await PostgreSqlSchema.EnsureAsync(connection, _database, _migrate, cancellationToken).ConfigureAwait(false);
             }
             catch (NpgsqlException e) when (PostgreSqlErrors.ConnectionLost(e, connection))
             {

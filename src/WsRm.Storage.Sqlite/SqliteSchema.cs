@@ -39,19 +39,31 @@ internal static class SqliteSchema
             last_number INTEGER NOT NULL, created INTEGER NOT NULL, version INTEGER NOT NULL);
         """;
 
-    /// <summary>Creates or migrates the schema on <paramref name="connection"/> (the writer, so nothing races it).</summary>
-    public static async Task EnsureAsync(SqliteConnection connection, string database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or migrates the schema on <paramref name="connection"/> (the writer, so nothing races it); with
+    /// <paramref name="migrate"/> false only checks it, and a missing or older schema is a <see cref="StoreSchemaException"/>.
+    /// </summary>
+    public static async Task EnsureAsync(SqliteConnection connection, string database, bool migrate, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS wsrm_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
-        await using var read = new SqliteCommand("SELECT version FROM wsrm_schema WHERE id = 1", connection, transaction);
-        var version = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? (int)v : 0;
+        await using var exists = new SqliteCommand("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'wsrm_schema'", connection, transaction);
+        var version = 0;
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long and > 0)
+        {
+            await using var read = new SqliteCommand("SELECT version FROM wsrm_schema WHERE id = 1", connection, transaction);
+            version = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? (int)v : 0;
+        }
         if (version > CurrentVersion)
             throw new StoreSchemaException(
                 $"The WsRm store in {database} has schema version {version}, newer than the {CurrentVersion} this version of WsRm knows. " +
                 "Run a WsRm version that knows it, or point WsRm:Storage:ConnectionString at another database.");
+        if (version < CurrentVersion && !migrate)
+            throw new StoreSchemaException(
+                $"The WsRm store in {database} has schema version {version}, older than the {CurrentVersion} this version of WsRm uses, and " +
+                "this program does not migrate it (MigrateSchema is off). Start the WsRm host on it once (it migrates), or point at another database.");
         if (version < 1)
         {
+            await ExecuteAsync(connection, transaction, "CREATE TABLE wsrm_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, Version1, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, $"INSERT INTO wsrm_schema (id, version) VALUES (1, {CurrentVersion})", cancellationToken).ConfigureAwait(false);
         }

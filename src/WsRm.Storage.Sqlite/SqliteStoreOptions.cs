@@ -11,4 +11,11 @@ public sealed class SqliteStoreOptions
 
     /// <summary>Most batches written in one transaction (default 512).</summary>
     public int MaxBatchesPerCommit { get; set; } = 512;
+
+    /// <summary>
+    /// Create or migrate the schema when the store initializes (default true). False makes initialization refuse a
+    /// database whose schema is missing or older than this code's with <see cref="StoreSchemaException"/>, changing
+    /// nothing: for tools that must not alter a database, such as the <c>wsrm</c> command line.
+    /// </summary>
+    public bool MigrateSchema { get; set; } = true;
 }

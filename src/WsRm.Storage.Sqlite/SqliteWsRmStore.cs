@@ -12,6 +12,7 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
 {
     private readonly string _connectionString;
     private readonly string _database;
+    private readonly bool _migrate;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly GroupCommitter _committer;
     private SqliteConnection? _writer;
@@ -30,6 +31,7 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         _connectionString = builder.ConnectionString;
         _database = string.IsNullOrEmpty(builder.DataSource) ? "(memory)" : Path.GetFullPath(builder.DataSource);
+        _migrate = options.MigrateSchema;
         _committer = new GroupCommitter(this, options.MaxBatchesPerCommit);
         Admin = new SqliteStoreAdmin(this);
     }
@@ -46,8 +48,17 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!_migrate)
+            {
+                // Checked read-only first: the writer's set-up (write-ahead logging) would already change a file that
+                // has no WsRm schema.
+                var readOnly = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
+                await using var check = new SqliteConnection(readOnly);
+                await check.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteSchema.EnsureAsync(check, _database, migrate: false, cancellationToken).ConfigureAwait(false);
+            }
             var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
-            await SqliteSchema.EnsureAsync(writer, _database, cancellationToken).ConfigureAwait(false);
+            await SqliteSchema.EnsureAsync(writer, _database, _migrate, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {

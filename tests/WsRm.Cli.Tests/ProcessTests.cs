@@ -55,6 +55,20 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(empty, "wsrm.db")));
     }
 
+    [Fact]
+    public async Task A_database_the_host_never_set_up_is_an_error_and_stays_as_it_was()
+    {
+        var blank = Path.Combine(_directory, "blank");
+        Directory.CreateDirectory(blank);
+        File.WriteAllBytes(Path.Combine(blank, "wsrm.db"), []);
+
+        var (exitCode, _, error) = await RunAsync(blank, "", "queues");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("MigrateSchema", error);
+        Assert.Equal(0, new FileInfo(Path.Combine(blank, "wsrm.db")).Length);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, string input, params string[] args)
     {
         var start = new ProcessStartInfo(DotNet)

@@ -22,6 +22,31 @@ public sealed class SqliteStoreTests : StoreConformanceTests
     protected override Task<IWsRmStore> ReopenUninitializedAsync() =>
         Task.FromResult<IWsRmStore>(new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = ConnectionString }));
 
+    protected override Task<IWsRmStore> ReopenWithoutMigratingAsync() =>
+        Task.FromResult<IWsRmStore>(new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = ConnectionString, MigrateSchema = false }));
+
+    [Fact]
+    public async Task Without_migrating_a_database_with_no_schema_is_refused_and_gets_no_tables()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"wsrm-empty-{Guid.NewGuid():N}.db");
+        File.WriteAllBytes(empty, []);
+        try
+        {
+            await using (var store = new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = $"Data Source={empty}", MigrateSchema = false }))
+                await Assert.ThrowsAsync<StoreSchemaException>(() => store.InitializeAsync());
+            await using var connection = new SqliteConnection($"Data Source={empty};Pooling=False");
+            await connection.OpenAsync();
+            await using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM sqlite_master";
+            Assert.Equal(0L, await tables.ExecuteScalarAsync());
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(empty + suffix)) File.Delete(empty + suffix);
+        }
+    }
+
     protected override async Task SetSchemaVersionAsync(int version)
     {
         await using var connection = new SqliteConnection(ConnectionString);

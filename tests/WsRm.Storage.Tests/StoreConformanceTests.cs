@@ -20,6 +20,9 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     /// <summary>Another store instance on the same database as <see cref="Store"/> (a restarted process, or another node).</summary>
     protected abstract Task<IWsRmStore> ReopenAsync();
 
+    /// <summary>Another store instance on the same database, not initialized, with <c>MigrateSchema</c> off (as <c>wsrm</c> opens it).</summary>
+    protected abstract Task<IWsRmStore> ReopenWithoutMigratingAsync();
+
     /// <summary>Sets the schema version recorded in the database, behind the store's back.</summary>
     protected abstract Task SetSchemaVersionAsync(int version);
 
@@ -48,6 +51,30 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<StoreSchemaException>(() => other.InitializeAsync());
         Assert.Contains("999", e.Message);
         Assert.Contains("newer", e.Message);
+    }
+
+    [Fact]
+    public async Task Without_migrating_an_older_schema_is_refused_and_left_as_it_is()
+    {
+        await SetSchemaVersionAsync(0);
+        await using (var other = await ReopenWithoutMigratingAsync())
+        {
+            var e = await Assert.ThrowsAsync<StoreSchemaException>(() => other.InitializeAsync());
+            Assert.Contains("older", e.Message);
+            Assert.Contains("MigrateSchema", e.Message);
+        }
+        // Still version 0: a second refusal says the same (nothing was migrated behind it).
+        await using var again = await ReopenWithoutMigratingAsync();
+        Assert.Contains("version 0", (await Assert.ThrowsAsync<StoreSchemaException>(() => again.InitializeAsync())).Message);
+    }
+
+    [Fact]
+    public async Task Without_migrating_a_current_schema_opens_and_reads()
+    {
+        await CommitAsync(new SaveSequence(Sequence("urn:s1")));
+        await using var other = await ReopenWithoutMigratingAsync();
+        await other.InitializeAsync();
+        Assert.NotNull(await other.FindSequenceAsync("urn:s1"));
     }
 
     [Fact]

@@ -27,6 +27,6 @@ internal static class SqliteStores
                     $"or set {StoreSelection.ConnectionVariable} to the database the host uses.");
             if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
         }
-        return new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = builder.ConnectionString });
+        return new SqliteWsRmStore(new SqliteStoreOptions { ConnectionString = builder.ConnectionString, MigrateSchema = false });
     }
 }

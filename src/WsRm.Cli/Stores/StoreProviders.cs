@@ -19,7 +19,7 @@ internal static class StoreProviders
     private static readonly Dictionary<string, Func<string, IWsRmStore>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["sqlite"] = SqliteStores.Create,
-        ["postgresql"] = c => new PostgreSqlWsRmStore(new PostgreSqlStoreOptions { ConnectionString = c }),
+        ["postgresql"] = c => new PostgreSqlWsRmStore(new PostgreSqlStoreOptions { ConnectionString = c, MigrateSchema = false }),
     };
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed class PostgreSqlStoreTests(PostgreSqlServer server) : StoreConform
 
     protected override Task<IWsRmStore> ReopenUninitializedAsync() => Task.FromResult<IWsRmStore>(NewStore());
 
+    protected override Task<IWsRmStore> ReopenWithoutMigratingAsync() => Task.FromResult<IWsRmStore>(
+        new PostgreSqlWsRmStore(new PostgreSqlStoreOptions { ConnectionString = ConnectionString, Clock = PostgreSqlClock.Application, MigrateSchema = false }));
+
     protected override Task SetSchemaVersionAsync(int version) =>
         PostgreSqlServer.ExecuteAsync(ConnectionString, $"UPDATE wsrm_schema SET version = {version}");
 
