@@ -8,7 +8,9 @@ namespace WsRm.Server.Diagnostics;
 /// The durable store, when one is registered: one cheap round trip (<see cref="IWsRmStoreAdmin.CheckAsync"/>, which
 /// counts the stored sequences); Unhealthy with the database's reason when it fails. When the server has durable or
 /// queued endpoints, whose new sequences count against <see cref="WsRmServerOptions.MaxPendingChannels"/> in the store,
-/// that count is judged as <see cref="LimitHealth"/> says. Without a store: Healthy, saying sequences live in memory.
+/// that count is judged as <see cref="LimitHealth"/> says, and so is each queued endpoint's target queue against its
+/// <see cref="WsRmQueueOptions.MaxQueueLength"/> (at it, the endpoint takes no new message). Without a store:
+/// Healthy, saying sequences live in memory.
 /// </summary>
 internal sealed class StoreHealthCheck(IWsRmStore? store, SequenceManager? manager, WsRmServerOptions options) : IHealthCheck
 {
@@ -40,6 +42,38 @@ internal sealed class StoreHealthCheck(IWsRmStore? store, SequenceManager? manag
             HealthStatus.Degraded => $"{stored} of {options.MaxPendingChannels} sequences stored: near MaxPendingChannels.",
             _ => $"The {store.Provider} store answered: {stored} of {options.MaxPendingChannels} sequences stored.",
         };
+        return await WithQueuesAsync(new HealthCheckResult(status, description, data: data), data, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The target queues of queued endpoints against their MaxQueueLength; the worse status wins, its reason first.
+    private async Task<HealthCheckResult> WithQueuesAsync(HealthCheckResult sequences, Dictionary<string, object> data, CancellationToken cancellationToken)
+    {
+        var queued = manager!.DurableEndpoints.Where(e => e.Queue is not null).ToList();
+        if (queued.Count == 0) return sequences;
+        IReadOnlyList<QueueDepth> depths;
+        try
+        {
+            depths = await store!.Admin.GetQueueDepthsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy(e.Message, e, data);
+        }
+        var status = sequences.Status;
+        var reasons = new List<string>();
+        foreach (var endpoint in queued)
+        {
+            var max = endpoint.Queue!.MaxQueueLength;
+            var count = depths.FirstOrDefault(d => d.Kind == QueueKind.Target && d.Name == endpoint.Pattern)?.Count ?? 0;
+            data[$"queue {endpoint.Pattern}"] = $"{count} of {max}";
+            var queue = LimitHealth.Of(count, max);
+            if (queue == HealthStatus.Unhealthy) reasons.Add($"The target queue of {endpoint.Pattern} holds {count}: at MaxQueueLength ({max}), new messages are not taken.");
+            else if (queue == HealthStatus.Degraded) reasons.Add($"The target queue of {endpoint.Pattern} holds {count} of {max}: near MaxQueueLength.");
+            status = LimitHealth.Worse(status, queue);
+        }
+        var description = status == sequences.Status && reasons.Count == 0
+            ? sequences.Description
+            : string.Join(" ", status == sequences.Status && sequences.Status != HealthStatus.Healthy ? [sequences.Description!, .. reasons] : reasons);
         return new HealthCheckResult(status, description, data: data);
     }
 }

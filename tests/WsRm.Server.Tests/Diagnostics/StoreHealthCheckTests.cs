@@ -63,6 +63,28 @@ public sealed class StoreHealthCheckTests
     }
 
     [Fact]
+    public async Task ATargetQueue_IsDegradedNearMaxQueueLength_AndUnhealthyAtIt()
+    {
+        await using var host = new EchoHost(("WsRm:Endpoints:/queue/post:MaxQueueLength", "10"), ("WsRm:MaxTransferWindowSize", "32"));
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue/post");
+        // Behind the gap at 1 (an ordered queue): taken into the queue, not yet processed.
+        for (ulong n = 2; n <= 9; n++) (await session.PostAsync(n, $"queued-{n}")).AssertOk();
+        var healthy = await Health.CheckAsync(host.Services, Health.Store);
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Equal("8 of 10", healthy.Data["queue /queue/post"]);
+
+        (await session.PostAsync(10, "queued-10")).AssertOk();
+        var near = await Health.CheckAsync(host.Services, Health.Store);
+        Assert.Equal(HealthStatus.Degraded, near.Status);
+        Assert.Equal("The target queue of /queue/post holds 9 of 10: near MaxQueueLength.", near.Description);
+
+        (await session.PostAsync(11, "queued-11")).AssertOk();
+        var full = await Health.CheckAsync(host.Services, Health.Store);
+        Assert.Equal(HealthStatus.Unhealthy, full.Status);
+        Assert.Equal("The target queue of /queue/post holds 10: at MaxQueueLength (10), new messages are not taken.", full.Description);
+    }
+
+    [Fact]
     public async Task WithoutAStore_IsHealthy_SayingSequencesLiveInMemory()
     {
         await using var app = TestApp.Build(b =>
