@@ -91,10 +91,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
                 }
                 catch (StoreUnavailableException)
                 {
-                    // The store failed: the session left memory (its waiting requests get 503) and is read again later.
-                    await marks.AbandonAsync().ConfigureAwait(false);
-                    await session.ReleaseAfterEndAsync().ConfigureAwait(false);
-                    lock (session.Sync) session.Delivering = false;
+                    await StopAfterStoreFailureAsync(session, marks).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -123,7 +120,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
     }
 
     // The message to deliver next, taken; or null when the loop ends (every done mark in first: until then the session
-    // stays in memory, Delivering). A store failure while waiting for the marks ends the loop as in RunAsync.
+    // stays in memory, Delivering). A store failure while waiting for the marks ends the loop.
     private async Task<(PendingDelivery? Next, bool Ended, bool Drained)> NextAsync(ServerSession session, DoneMarks marks)
     {
         while (true)
@@ -149,12 +146,18 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             }
             catch (StoreUnavailableException)
             {
-                await marks.AbandonAsync().ConfigureAwait(false);
-                await session.ReleaseAfterEndAsync().ConfigureAwait(false);
-                lock (session.Sync) session.Delivering = false;
+                await StopAfterStoreFailureAsync(session, marks).ConfigureAwait(false);
                 return (null, false, false);
             }
         }
+    }
+
+    // The store failed: the session left memory (its waiting requests get 503) and is read again later; the loop ends.
+    private static async Task StopAfterStoreFailureAsync(ServerSession session, DoneMarks marks)
+    {
+        await marks.AbandonAsync().ConfigureAwait(false);
+        await session.ReleaseAfterEndAsync().ConfigureAwait(false);
+        lock (session.Sync) session.Delivering = false;
     }
 
     // A stopping host delivers no more from a durable session: what is left stays in the store for the next start, and
