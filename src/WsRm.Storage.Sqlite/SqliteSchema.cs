@@ -53,14 +53,7 @@ internal static class SqliteSchema
             await using var read = new SqliteCommand("SELECT version FROM wsrm_schema WHERE id = 1", connection, transaction);
             version = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? (int)v : 0;
         }
-        if (version > CurrentVersion)
-            throw new StoreSchemaException(
-                $"The WsRm store in {database} has schema version {version}, newer than the {CurrentVersion} this version of WsRm knows. " +
-                "Run a WsRm version that knows it, or point WsRm:Storage:ConnectionString at another database.");
-        if (version < CurrentVersion && !migrate)
-            throw new StoreSchemaException(
-                $"The WsRm store in {database} has schema version {version}, older than the {CurrentVersion} this version of WsRm uses, and " +
-                "this program does not migrate it (MigrateSchema is off). Start the WsRm host on it once (it migrates), or point at another database.");
+        SchemaVersion.Check(database, version, CurrentVersion, migrate);
         if (version < 1)
         {
             await ExecuteAsync(connection, transaction, "CREATE TABLE wsrm_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);

@@ -48,17 +48,20 @@ public sealed partial class SqliteWsRmStore : IWsRmStore, IGroupWriter
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_migrate)
+            if (_migrate)
             {
-                // Checked read-only first: the writer's set-up (write-ahead logging) would already change a file that
-                // has no WsRm schema.
+                var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteSchema.EnsureAsync(writer, _database, migrate: true, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Only checked, read-only and before the writer opens: its set-up (write-ahead logging) would already
+                // change a file that has no WsRm schema.
                 var readOnly = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
                 await using var check = new SqliteConnection(readOnly);
                 await check.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await SqliteSchema.EnsureAsync(check, _database, migrate: false, cancellationToken).ConfigureAwait(false);
             }
-            var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
-            await SqliteSchema.EnsureAsync(writer, _database, _migrate, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
