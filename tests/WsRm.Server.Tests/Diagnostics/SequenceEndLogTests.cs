@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Harness.Gated;
 
 namespace WsRm.Server.Tests.Diagnostics;
 
@@ -13,7 +14,7 @@ public sealed class SequenceEndLogTests
     [Theory, WireMatrix]
     public async Task TerminatedBySource(RmSpec rm, SoapSpec soap)
     {
-        await using var host = await LoggedHost.StartAsync();
+        await using var host = await GatedHost.StartAsync(keepLogs: true);
         var session = await RmSession.CreateAsync(host.Wire, new Wire(rm, soap));
         await session.EchoOkAsync(1, "one");
         await session.EchoOkAsync(2, "two");
@@ -29,13 +30,13 @@ public sealed class SequenceEndLogTests
     [Fact]
     public async Task InactivityTimeout()
     {
-        await using var host = await LoggedHost.StartAsync();
+        await using var host = await GatedHost.StartAsync(keepLogs: true);
         var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12));
         await session.EchoOkAsync(1, "one");
 
         host.Time.Advance(TimeSpan.FromMinutes(11)); // InactivityTimeout 10 min, swept every minute
 
-        await Eventually.TrueAsync(() => host.Ends(session.Id).Length > 0, "the expiry is logged");
+        await Eventually.TrueAsync(() => Ends(host, session.Id).Length > 0, "the expiry is logged");
         var end = AssertOneEnd(host, session.Id, RmSpec.Rm11);
         Assert.Equal("no message from its source for 00:10:00 (InactivityTimeout)", end.GetStructuredStateValue("Reason"));
         Assert.Equal("1", end.GetStructuredStateValue("Messages"));
@@ -44,7 +45,7 @@ public sealed class SequenceEndLogTests
     [Fact]
     public async Task SequenceFault()
     {
-        await using var host = await LoggedHost.StartAsync();
+        await using var host = await GatedHost.StartAsync(keepLogs: true);
         var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
         var session = await RmSession.CreateAsync(host.Wire, wire);
         await session.EchoOkAsync(1, "one");
@@ -59,14 +60,13 @@ public sealed class SequenceEndLogTests
     [Fact]
     public async Task ServiceFailure()
     {
-        await using var host = await LoggedHost.StartAsync();
+        await using var host = await GatedHost.StartAsync(keepLogs: true);
         var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm10, SoapSpec.Soap12));
         await session.EchoOkAsync(1, "fine");
 
         await session.EchoAsync(2, "throw now");
 
-        // The sequence ends once the fault is on its way: after the answer, not before it.
-        await Eventually.TrueAsync(() => host.Ends(session.Id).Length > 0, "the end is logged");
+        await Eventually.TrueAsync(() => Ends(host, session.Id).Length > 0, "the end is logged");
         var end = AssertOneEnd(host, session.Id, RmSpec.Rm10);
         Assert.Equal("the service threw an unexpected exception processing urn:wsrm:samples/IEchoService/Echo (as WCF faults a session whose service failed)",
             end.GetStructuredStateValue("Reason"));
@@ -76,7 +76,7 @@ public sealed class SequenceEndLogTests
     [Fact]
     public async Task HostStopping_EndsTheOpenInMemorySequences_NotTheEndedOnes()
     {
-        var host = await LoggedHost.StartAsync();
+        var host = await GatedHost.StartAsync(keepLogs: true);
         var open = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap11));
         await open.EchoOkAsync(1, "still open");
         var terminated = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap11));
@@ -90,9 +90,13 @@ public sealed class SequenceEndLogTests
             AssertOneEnd(host, terminated.Id, RmSpec.Rm11).GetStructuredStateValue("Reason"));
     }
 
-    private static FakeLogRecord AssertOneEnd(LoggedHost host, string id, RmSpec rm)
+    // The end-of-sequence records (event 20) of sequence id.
+    private static FakeLogRecord[] Ends(GatedHost host, string id) =>
+        [.. host.Logs!.GetSnapshot().Where(r => r.Id.Id == 20 && r.GetStructuredStateValue("SequenceId") == id)];
+
+    private static FakeLogRecord AssertOneEnd(GatedHost host, string id, RmSpec rm)
     {
-        var end = Assert.Single(host.Ends(id));
+        var end = Assert.Single(Ends(host, id));
         Assert.Equal(LogLevel.Information, end.Level);
         Assert.Equal("SequenceEnded", end.Id.Name);
         Assert.Equal("/echo", end.GetStructuredStateValue("Endpoint"));
