@@ -60,7 +60,9 @@ internal sealed class StoreHealthCheck(IWsRmStore? store, SequenceManager? manag
             return HealthCheckResult.Unhealthy(e.Message, e, data);
         }
         var status = sequences.Status;
+        // What is not healthy, each in its own words; all healthy, the sequences' description says it.
         var reasons = new List<string>();
+        if (sequences.Status != HealthStatus.Healthy) reasons.Add(sequences.Description!);
         foreach (var endpoint in queued)
         {
             var max = endpoint.Queue!.MaxQueueLength;
@@ -71,9 +73,6 @@ internal sealed class StoreHealthCheck(IWsRmStore? store, SequenceManager? manag
             else if (queue == HealthStatus.Degraded) reasons.Add($"The target queue of {endpoint.Pattern} holds {count} of {max}: near MaxQueueLength.");
             status = LimitHealth.Worse(status, queue);
         }
-        var description = status == sequences.Status && reasons.Count == 0
-            ? sequences.Description
-            : string.Join(" ", status == sequences.Status && sequences.Status != HealthStatus.Healthy ? [sequences.Description!, .. reasons] : reasons);
-        return new HealthCheckResult(status, description, data: data);
+        return new HealthCheckResult(status, reasons.Count == 0 ? sequences.Description : string.Join(" ", reasons), data: data);
     }
 }
