@@ -12,6 +12,11 @@ internal sealed partial class SequenceManager
 {
     private readonly ConcurrentDictionary<string, ServiceEndpoint> _durableEndpoints = new(StringComparer.Ordinal);
 
+    // Durable sessions that ended (terminated or expired) and still deliver what they acknowledged: no longer in
+    // _sessions, so unknown to their source, but still in the store until drained. Nothing may load them from the store
+    // meanwhile (a late message, the expiry sweep): a second live copy would deliver the same messages again.
+    private readonly ConcurrentDictionary<string, ServerSession> _draining = new(StringComparer.Ordinal);
+
     /// <summary>The store of durable endpoints, or null when the server has none.</summary>
     public DurableSessions? Durable { get; }
 
@@ -35,7 +40,7 @@ internal sealed partial class SequenceManager
     public async ValueTask<ServerSession?> FindAsync(string id, ServiceEndpoint endpoint, RmVersion rm, SequenceCaller caller, CancellationToken cancellationToken)
     {
         if (_sessions.TryGetValue(id, out var cached)) return Usable(cached, endpoint, rm, caller) ? cached : null;
-        if (!endpoint.Durable || Durable is null) return null;
+        if (!endpoint.Durable || Durable is null || _draining.ContainsKey(id)) return null;
         var loaded = await Durable.LoadAsync(id, endpoint, cancellationToken).ConfigureAwait(false);
         if (loaded is null) return null;
         var session = Cache(loaded);
@@ -72,8 +77,12 @@ internal sealed partial class SequenceManager
     /// </summary>
     public async ValueTask InvalidateAsync(ServerSession session, StoreUnavailableException failure)
     {
-        if (!_sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session))) return;
-        _store.Remove(session.Id);
+        // A draining session whose done marks failed leaves too: the store, where it is terminated, is the truth again,
+        // and the expiry sweep (or the next start) delivers the rest.
+        var draining = _draining.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
+        var live = _sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
+        if (!draining && !live) return;
+        if (live) _store.Remove(session.Id);
         WsRmServerLog.StoreFailed(_logger, session.Id, failure.Message);
         await session.EndAsync(failure).ConfigureAwait(false);
     }
@@ -93,6 +102,19 @@ internal sealed partial class SequenceManager
         return true;
     }
 
+    // The end of a session whose source went silent. A durable one is marked terminated in the store first, as a
+    // TerminateSequence would: a restart (or another server on the store) then delivers what is left and deletes it,
+    // instead of loading it as a live sequence. What it acknowledged is still delivered.
+    private async Task ExpireAsync(ServerSession session)
+    {
+        Task<CommitResult>? commit = null;
+        if (session.Endpoint.Durable && Durable is not null)
+            lock (session.Sync)
+                if (!session.Ended && !session.Draining) commit = Submit(StoreBatch.Of(DurableSessions.Save(session, SequenceStatus.Terminated)));
+        if (commit is not null) await CommittedAsync(session, commit).ConfigureAwait(false);
+        await EndAfterDeliveryAsync(session, SequenceEndReason.Inactive(_options.InactivityTimeout)).ConfigureAwait(false);
+    }
+
     // Idle this long, a durable session leaves memory (a quarter of InactivityTimeout, between 1 second and 1 minute).
     private TimeSpan EvictAfter => TimeSpan.FromTicks(Math.Clamp(_options.InactivityTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
 
@@ -105,7 +127,7 @@ internal sealed partial class SequenceManager
             var inactive = await Durable.Store.FindInactiveSequencesAsync(_options.InactivityTimeout, now, 1000).ConfigureAwait(false);
             foreach (var stored in inactive)
             {
-                if (_sessions.ContainsKey(stored.Id) || !_durableEndpoints.TryGetValue(stored.Endpoint, out var endpoint)) continue;
+                if (_sessions.ContainsKey(stored.Id) || _draining.ContainsKey(stored.Id) || !_durableEndpoints.TryGetValue(stored.Endpoint, out var endpoint)) continue;
                 var messages = await Durable.Store.ReadMessagesAsync(stored.Id).ConfigureAwait(false);
                 var why = SequenceEndReason.Inactive(_options.InactivityTimeout);
                 // A target queue's consumer delivers its messages whether or not their sequence is still there.
@@ -115,7 +137,7 @@ internal sealed partial class SequenceManager
                     LogEnded(stored, why);
                     continue;
                 }
-                await EndAfterDeliveryAsync(Cache(Durable.Restore(stored, messages, endpoint)), why).ConfigureAwait(false);
+                await ExpireAsync(Cache(Durable.Restore(stored, messages, endpoint))).ConfigureAwait(false);
             }
         }
         catch (StoreUnavailableException e)
@@ -134,7 +156,7 @@ internal sealed partial class SequenceManager
         var store = Durable!.Store;
         foreach (var id in await store.FindSequencesWithMessagesAsync(endpoint.Pattern, cancellationToken).ConfigureAwait(false))
         {
-            if (_sessions.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) continue;
+            if (_sessions.ContainsKey(id) || _draining.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) continue;
             var session = Cache(Durable.Restore(stored, await store.ReadMessagesAsync(id, cancellationToken).ConfigureAwait(false), endpoint));
             WsRmServerLog.SequenceRecovered(_logger, id, endpoint.Pattern, session.Pending.Count);
             if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session, SequenceEndReason.TerminatedBeforeRestart).ConfigureAwait(false);

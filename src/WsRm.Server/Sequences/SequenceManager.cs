@@ -27,6 +27,7 @@ internal sealed partial class SequenceManager : IDisposable
     private readonly ITimer _sweeper;
     private readonly Lock _createLock = new();
     private readonly CancellationTokenRegistration _onStopping;
+    private int _sweeping;
 
     public SequenceManager(ISequenceStore store, IOptions<WsRmServerOptions> options, TimeProvider time,
         ILogger<SequenceManager> logger, WsRmServerMetrics metrics, IHostApplicationLifetime? lifetime = null, IWsRmStore? durableStore = null)
@@ -123,7 +124,13 @@ internal sealed partial class SequenceManager : IDisposable
     /// </summary>
     public async ValueTask EndAfterDeliveryAsync(ServerSession session, SequenceEndReason why)
     {
-        if (!Forget(session)) return;
+        // Registered as draining before it leaves _sessions, so that no load from the store comes between.
+        var durable = session.Endpoint.Durable && _draining.TryAdd(session.Id, session);
+        if (!Forget(session))
+        {
+            if (durable) _draining.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
+            return;
+        }
         LogEnded(session, why);
         if (session.BeginDrain()) await EndDrainedAsync(session).ConfigureAwait(false);
         else new SequenceDelivery(session.Endpoint, this).Schedule(session);
@@ -134,6 +141,7 @@ internal sealed partial class SequenceManager : IDisposable
     {
         await session.EndAsync(new SequenceEndedException(new UnknownSequenceFault(session.Id))).ConfigureAwait(false);
         await DeleteStoredAsync(session).ConfigureAwait(false);
+        _draining.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
     }
 
     private bool Forget(ServerSession session)
@@ -144,25 +152,34 @@ internal sealed partial class SequenceManager : IDisposable
         return true;
     }
 
+    // One sweep at a time: a timer tick while the last sweep still runs (a slow store) is skipped, not run beside it.
     private async Task SweepAsync()
     {
-        var now = _time.GetUtcNow();
-        await SweepStoreAsync(now).ConfigureAwait(false);
-        foreach (var session in _sessions.Values)
+        if (Interlocked.Exchange(ref _sweeping, 1) == 1) return;
+        try
         {
-            if (Evict(session, now)) continue;
-            bool inactive;
-            lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
-            if (!inactive) continue;
-            try
+            var now = _time.GetUtcNow();
+            await SweepStoreAsync(now).ConfigureAwait(false);
+            foreach (var session in _sessions.Values)
             {
-                // Its source went silent; what it sent and was acknowledged is still delivered.
-                await EndAfterDeliveryAsync(session, SequenceEndReason.Inactive(_options.InactivityTimeout)).ConfigureAwait(false);
+                if (Evict(session, now)) continue;
+                bool inactive;
+                lock (session.Sync) inactive = session.Record.Destination.IsInactive(now, _options.InactivityTimeout);
+                if (!inactive) continue;
+                try
+                {
+                    // Its source went silent; what it sent and was acknowledged is still delivered.
+                    await ExpireAsync(session).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    WsRmServerLog.OperationFailed(_logger, "sequence expiry", e);
+                }
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                WsRmServerLog.OperationFailed(_logger, "sequence expiry", e);
-            }
+        }
+        finally
+        {
+            Volatile.Write(ref _sweeping, 0);
         }
     }
 

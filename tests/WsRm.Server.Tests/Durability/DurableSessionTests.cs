@@ -82,6 +82,70 @@ public abstract class DurableSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_recovered_behind_a_gap_the_source_never_fills_are_delivered_when_the_sequence_expires()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        string id;
+        await using (var before = new EchoHost(_database))
+        {
+            var session = await RmSession.CreateAsync(before.Wire, wire, Path);
+            id = session.Id;
+            await session.PostAsync(1, "gap-a");
+            Assert.Equal(["gap-a"], await session.ReceivedAsync(2, "gap-"));
+            // What a crash leaves when message 3 was lost on the way and 4 and 5 were accepted behind it (acknowledged,
+            // so the source, e.g. a WCF client that faulted while the server was down, counts them as sent). A durable
+            // session keeps them ready (ordered delivery holds them in memory), unlike a target queue.
+            var store = before.Services.GetRequiredService<IWsRmStore>();
+            var stored = (await store.FindSequenceAsync(id))!;
+            Assert.Equal(CommitResult.Committed, await store.CommitAsync(StoreBatch.Of(
+                new SaveSequence(stored with { Received = "1-2,4-5" }),
+                new AddMessage(StoredPost(id, 4, "gap-d", wire)),
+                new AddMessage(StoredPost(id, 5, "gap-e", wire) with { State = MessageState.Waiting }))));
+        }
+
+        await using var after = new EchoHost(_database);
+        var texts = after.Services.GetRequiredService<IPostedTexts>();
+        var manager = after.Services.GetRequiredService<WsRm.Server.Sequences.SequenceManager>();
+        await WaitForAsync(() => manager.Count == 1);
+        Assert.Equal(["gap-a"], texts.StartingWith("gap-"));
+
+        // The source never comes back: at expiry what was acknowledged is delivered in number order, past the gap
+        // (IncompleteSequenceBehavior NoDiscard), and the sequence is gone.
+        after.Time.Advance(TimeSpan.FromMinutes(11));
+        await WaitForAsync(() => texts.StartingWith("gap-").Length == 3);
+        Assert.Equal(["gap-a", "gap-d", "gap-e"], texts.StartingWith("gap-"));
+        await WaitForAsync(() => manager.Count == 0);
+        FaultAssert.RmHeaderFault(await RmSession.Attach(after.Wire, wire, Path, id, null).PostAsync(3, "gap-c"), wire, "UnknownSequence", id);
+    }
+
+    [Fact]
+    public async Task An_expired_sequence_still_draining_is_not_loaded_again_by_a_late_message_or_the_next_sweep()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        var posted = new GatedPostedTexts("drain-c");
+        await using var host = new EchoHost(_database) { ExtraServices = s => s.AddSingleton<IPostedTexts>(posted) };
+        var store = host.Services.GetRequiredService<IWsRmStore>();
+        var session = await RmSession.CreateAsync(host.Wire, wire, Path);
+        await session.PostAsync(1, "drain-a");
+        Assert.Equal("1-1,3-3", (await session.PostAsync(3, "drain-c")).AckFor(session.Id).RangeText);
+        Assert.Equal("1-1,3-4", (await session.PostAsync(4, "drain-d")).AckFor(session.Id).RangeText);
+
+        // Expired: 3 and 4 are delivered past the missing 2, and the service blocks on 3, so the sequence is draining.
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await posted.Blocked.Task.Within();
+        Assert.Equal(SequenceStatus.Terminated, (await store.FindSequenceAsync(session.Id))!.Status);
+
+        // Neither the missing message arriving late nor another sweep brings the sequence back from the store (a second
+        // live copy would deliver 3 and 4 again).
+        FaultAssert.RmHeaderFault(await session.PostAsync(2, "drain-b"), wire, "UnknownSequence", session.Id);
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        posted.Open();
+        await WaitForAsync(() => posted.StartingWith("drain-").Length >= 3);
+        await WaitForAsync(async () => await store.FindSequenceAsync(session.Id) is null);
+        Assert.Equal(["drain-a", "drain-c", "drain-d"], posted.StartingWith("drain-"));
+    }
+
+    [Fact]
     public async Task Idle_durable_sequences_leave_memory_and_come_back_on_their_next_message()
     {
         var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
@@ -121,10 +185,12 @@ public abstract class DurableSessionTests : IAsyncLifetime
     };
 
     // Delivery after a start runs with no request to wait on: poll its visible effect, bounded.
-    private static async Task WaitForAsync(Func<bool> condition)
+    private static Task WaitForAsync(Func<bool> condition) => WaitForAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Bounded.Long;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
             await Task.Delay(20);
