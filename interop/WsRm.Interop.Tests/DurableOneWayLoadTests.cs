@@ -6,6 +6,7 @@ using WsRm.Host.Services;
 using WsRm.Interop.Tests.Contracts;
 using WsRm.Interop.Tests.Infrastructure;
 using WsRm.Server;
+using WsRm.Testing.Wcf;
 using Xunit.Abstractions;
 
 namespace WsRm.Interop.Tests;
@@ -79,7 +80,7 @@ public sealed class DurableOneWayLoadTests(ITestOutputHelper output) : IAsyncLif
                     {
                         await proxy.PostAsync("hello");
                     }
-                    catch (InvalidOperationException e) when (IsWcfDequeueRace(e))
+                    catch (InvalidOperationException e) when (WcfClientRaces.IsDequeuePendingRace(e))
                     {
                         // WCF's own race (TransmissionStrategy.DequeuePending re-entered on one thread when an answer is
                         // already there): the message was sent and acknowledged, only this caller is told otherwise.
@@ -95,9 +96,6 @@ public sealed class DurableOneWayLoadTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(Sessions * MessagesPerSession, _counter.Count);
         if (wcfDequeueFaults > 0) output.WriteLine($"WCF's DequeuePending race told {wcfDequeueFaults} caller(s) 'Queue empty'.");
     }
-
-    private static bool IsWcfDequeueRace(InvalidOperationException e) =>
-        e.StackTrace?.Contains("TransmissionStrategy.DequeuePending", StringComparison.Ordinal) == true;
 
     // The benchmark's client shape: a DelegatingHandler in front of WCF's HTTP handler (the transport takes a
     // Func<HttpClientHandler, HttpMessageHandler> binding parameter). One more hop on each answer changes the order in
