@@ -19,4 +19,20 @@ public static class Bounded
     public static Task Within(this ValueTask task, TimeSpan? limit = null) => task.AsTask().WaitAsync(limit ?? Long);
 
     public static Task<T> Within<T>(this ValueTask<T> task, TimeSpan? limit = null) => task.AsTask().WaitAsync(limit ?? Long);
+
+    /// <summary>
+    /// As <see cref="Within(Task, TimeSpan?)"/>, but a timeout says what was awaited and what the test saw by then
+    /// (<paramref name="describe"/> is called only then): a bare "The operation has timed out" explains nothing.
+    /// </summary>
+    public static async Task Within(this Task task, TimeSpan limit, Func<string> describe)
+    {
+        try
+        {
+            await task.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Not done within {limit.TotalSeconds:0} s: {describe()}", e);
+        }
+    }
 }
