@@ -11,12 +11,13 @@ namespace WsRm.Host.Services;
 /// </summary>
 public sealed class StoredPostedTexts(IWsRmStore store, WsRmTransactionAccessor transactions) : IPostedTexts
 {
-    private readonly Lazy<Task> _schema = new(() => CreateTableAsync(store));
+    private readonly Lock _schemaLock = new();
+    private Task? _schema;
 
     /// <inheritdoc />
     public void Add(string text)
     {
-        _schema.Value.GetAwaiter().GetResult();
+        EnsureTable();
         if (transactions.Current is { } delivery)
         {
             using var command = delivery.CreateCommand();
@@ -39,7 +40,7 @@ public sealed class StoredPostedTexts(IWsRmStore store, WsRmTransactionAccessor 
     /// <inheritdoc />
     public string[] StartingWith(string prefix)
     {
-        _schema.Value.GetAwaiter().GetResult();
+        EnsureTable();
         var read = store.BeginTransactionAsync().GetAwaiter().GetResult();
         try
         {
@@ -63,7 +64,7 @@ public sealed class StoredPostedTexts(IWsRmStore store, WsRmTransactionAccessor 
     /// <remarks>On a durable endpoint in the transaction of the message being processed, so it sees what that message added.</remarks>
     public int Count(string text)
     {
-        _schema.Value.GetAwaiter().GetResult();
+        EnsureTable();
         if (transactions.Current is { } delivery)
         {
             using var command = delivery.CreateCommand();
@@ -86,6 +87,18 @@ public sealed class StoredPostedTexts(IWsRmStore store, WsRmTransactionAccessor 
         command.CommandText = "SELECT COUNT(*) FROM samples_posted_texts WHERE text = @p";
         AddParameter(command, "@p", text);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The table once; a failed attempt (the database down at the first call) is not kept: the next call tries again.
+    private void EnsureTable()
+    {
+        Task schema;
+        lock (_schemaLock)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled) _schema = CreateTableAsync(store);
+            schema = _schema;
+        }
+        schema.GetAwaiter().GetResult();
     }
 
     private static void Insert(DbCommand command, string text)
