@@ -45,6 +45,24 @@ internal static class PostgreSqlErrors
     private static bool Broken(NpgsqlConnection? connection) =>
         connection is not null && (connection.FullState.HasFlag(ConnectionState.Broken) || connection.State != ConnectionState.Open);
 
+    /// <summary>
+    /// Whether an error met in a service's transaction on <paramref name="connection"/> is the database's: the connection
+    /// is lost or broken (whatever the driver threw then, "Connection is not open" included), or the server answered
+    /// with a class that is about its state, not the statement: 08 connection, 40001/40P01 serialization or deadlock,
+    /// 53 resources (disk full, too many connections), 57 operator intervention, 58 system error.
+    /// </summary>
+    public static bool IsStoreFailure(Exception exception, NpgsqlConnection connection)
+    {
+        if (Broken(connection)) return true;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres && (IsRetryable(postgres) || postgres.SqlState is ['0', '8', ..] or ['5', '3' or '7' or '8', ..]))
+                return true;
+            if (e is NpgsqlException npgsql && ConnectionLost(npgsql, connection)) return true;
+        }
+        return false;
+    }
+
     /// <summary>A database error in the words of the store's contract.</summary>
     public static StoreUnavailableException Unavailable(string database, string doing, Exception e) =>
         e as StoreUnavailableException ?? new StoreUnavailableException($"The PostgreSQL store {database} {doing}: {e.Message}", e);

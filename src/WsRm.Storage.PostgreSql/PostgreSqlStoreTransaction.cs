@@ -36,6 +36,11 @@ internal sealed class PostgreSqlStoreTransaction(PostgreSqlWsRmStore store, Npgs
         {
             throw store.Failed(e, connection, "failed to commit a service transaction");
         }
+        catch (InvalidOperationException e) when (PostgreSqlErrors.IsStoreFailure(e, connection))
+        {
+            // The connection broke under the service's work: Npgsql refuses further commands ("Connection is not open").
+            throw PostgreSqlErrors.Unavailable(store.Database, "lost the connection of a service transaction", e);
+        }
         finally
         {
             await EndAsync().ConfigureAwait(false);
@@ -58,6 +63,10 @@ internal sealed class PostgreSqlStoreTransaction(PostgreSqlWsRmStore store, Npgs
             return false;
         }
     }
+
+    /// <inheritdoc />
+    public override bool IsStoreFailure(Exception exception) =>
+        base.IsStoreFailure(exception) || PostgreSqlErrors.IsStoreFailure(exception, connection);
 
     public override async ValueTask DisposeAsync()
     {

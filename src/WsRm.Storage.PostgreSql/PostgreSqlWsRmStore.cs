@@ -29,6 +29,9 @@ public sealed partial class PostgreSqlWsRmStore : IWsRmStore, IGroupWriter
     private readonly GroupCommitter _committer;
     private NpgsqlConnection? _writer;
 
+    /// <summary>"host:port/database", for messages.</summary>
+    internal string Database => _database;
+
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
     /// <exception cref="ArgumentException">The connection string is missing or <see cref="PostgreSqlStoreOptions.MaxBatchesPerCommit"/> is below 1.</exception>
     public PostgreSqlWsRmStore(PostgreSqlStoreOptions options)

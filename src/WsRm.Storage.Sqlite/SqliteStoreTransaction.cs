@@ -43,6 +43,19 @@ internal sealed class SqliteStoreTransaction(SqliteWsRmStore store, SqliteConnec
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// SQLite's own: the connection closed, or a result code about the database rather than the statement (busy or
+    /// locked, out of memory, read-only, I/O error, corrupt, full, cannot open, not a database).
+    /// </remarks>
+    public override bool IsStoreFailure(Exception exception)
+    {
+        if (base.IsStoreFailure(exception) || connection.State != System.Data.ConnectionState.Open) return true;
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 7 or 8 or 10 or 11 or 13 or 14 or 26) return true;
+        return false;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (_ended) return;

@@ -21,6 +21,21 @@ public abstract class StoreTransaction : IAsyncDisposable
     /// </summary>
     public abstract Task<CommitResult> CommitAsync(StoreBatch batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether <paramref name="exception"/>, met by work on this transaction (a service's command, its commit), is the
+    /// database's failure rather than the work's own: a lost connection, an I/O error, a full, busy or read-only
+    /// database, a deadlock. Such a failure leaves nothing committed and says nothing about the message: it is not
+    /// processed, and is delivered again once the store answers, instead of counting as the service's failure. This
+    /// implementation looks for a <see cref="StoreUnavailableException"/> among the exception and its inner ones; the
+    /// stores add their own database's errors.
+    /// </summary>
+    public virtual bool IsStoreFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is StoreUnavailableException) return true;
+        return false;
+    }
+
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
 }

@@ -394,6 +394,18 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(CommitResult.Committed, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task A_service_transaction_tells_the_database_failing_from_the_service_s_own_error()
+    {
+        await using var transaction = await Store.BeginTransactionAsync();
+        // The service's own mistakes: a statement the database refuses, an exception of its own.
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(transaction, "INSERT INTO no_such_table (x) VALUES (1)"));
+        Assert.False(transaction.IsStoreFailure(refused));
+        Assert.False(transaction.IsStoreFailure(new InvalidOperationException("the service's bug")));
+        // The store's: its contract's exception, however deep the service wrapped it.
+        Assert.True(transaction.IsStoreFailure(new InvalidOperationException("wrapped", new StoreUnavailableException("down"))));
+    }
+
     private static async Task ExecuteAsync(StoreTransaction transaction, string sql)
     {
         await using DbCommand command = transaction.Connection.CreateCommand();

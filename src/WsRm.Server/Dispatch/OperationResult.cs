@@ -8,9 +8,10 @@ namespace WsRm.Server.Dispatch;
 internal sealed class OperationResult
 {
     private OperationResult(bool isOneWay, string? replyAction, Action<XmlWriter>? writeBody, SoapFault? fault, Exception? exception,
-        bool serviceFailed = false)
+        bool serviceFailed = false, bool failed = false)
     {
         ServiceFailed = serviceFailed;
+        Failed = failed || fault is not null || serviceFailed;
         IsOneWay = isOneWay;
         ReplyAction = replyAction;
         WriteBody = writeBody;
@@ -44,6 +45,23 @@ internal sealed class OperationResult
     /// channel then, so a reliable session ends after this fault is sent.
     /// </summary>
     public bool ServiceFailed { get; }
+
+    /// <summary>
+    /// True when the call did not complete normally: a fault (declared or not), a request that could not be read, the
+    /// service's exception. Kept for a one-way operation's failure, which sends nothing (<see cref="OneWayFailure"/>).
+    /// </summary>
+    public bool Failed { get; }
+
+    /// <summary>
+    /// A one-way operation that failed (<paramref name="failure"/>'s fault): nothing is sent back, but <see cref="Failed"/>,
+    /// <see cref="ServiceFailed"/> and the exception stay, so that a durable delivery rolls back the service's writes and
+    /// tells the store's failure from the service's.
+    /// </summary>
+    public static OperationResult OneWayFailure(OperationResult failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return new(true, null, null, null, failure.Exception, failure.ServiceFailed, failed: true);
+    }
 
     /// <summary>A reply with the given action and body.</summary>
     public static OperationResult Reply(string action, Action<XmlWriter> writeBody)

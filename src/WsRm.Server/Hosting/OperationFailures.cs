@@ -19,7 +19,7 @@ internal static class OperationFailures
         if (operation.IsOneWay)
         {
             WsRmServerLog.OneWayOperationFailed(logger, operation.Action, fault.Reason, result.Exception);
-            return OperationResult.OneWay;
+            return OperationResult.OneWayFailure(result);
         }
         if (result.Exception is { } e) WsRmServerLog.OperationFailed(logger, operation.Action, e);
         return result;

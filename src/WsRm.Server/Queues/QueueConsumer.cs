@@ -223,9 +223,12 @@ internal sealed class QueueConsumer(ServiceEndpoint endpoint, IWsRmStore store, 
             using var body = message.CreateBodyReader();
             WsRmTransactionAccessor.Set(transaction);
             var result = await operation.InvokeAsync(lease.Instance, body, includeExceptionDetail: true, CancellationToken.None).ConfigureAwait(false);
+            // A service that failed because the store did (the database down under its transaction) did not fail on
+            // the message: no attempt is counted, and the message is taken again once its lease runs out.
+            if (result.ServiceFailed && transaction.StoreFailure(result.Exception) is { } storeFailure) throw storeFailure;
             return result.FaultValue is { } fault ? result.Exception?.Message ?? fault.Reason : null;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StoreUnavailableException))
         {
             return e.Message;
         }

@@ -173,6 +173,14 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
         {
             OperationResult? result = null;
             if (!pending.IsLastMessage) result = await InvokeAsync(session, pending, transaction).ConfigureAwait(false);
+            // The service failed because the store did (its transaction's connection lost, the database down): not the
+            // service's failure but the store's. Nothing of the message is done: the session leaves memory (its waiting
+            // requests get 503) and the message is delivered again once the store answers.
+            if (result is { ServiceFailed: true } && transaction?.StoreFailure(result.Exception) is { } storeFailure)
+            {
+                await manager.InvalidateAsync(session, storeFailure).ConfigureAwait(false);
+                throw storeFailure;
+            }
             var serviceFailed = result is { ServiceFailed: true, IsOneWay: false };
 
             CachedReply? reply;
@@ -184,8 +192,10 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             }
             if (transaction is not null)
             {
-                // The service's own writes commit with its message only when it succeeded; a failure rolls them back.
-                var serviceTransaction = serviceFailed ? null : transaction.Begun;
+                // The service's own writes commit with its message only when the call completed normally; a failure (a
+                // fault too, as in a WCF transaction scope) rolls them back, a one-way operation's too: its message is
+                // done all the same, since a one-way failure is logged, not sent.
+                var serviceTransaction = result is { Failed: true } ? null : transaction.Begun;
                 // Nothing waits for a one-way message with no kept reply and no writes of the service's own: the loop
                 // goes on, and its mark commits with those of the next messages (DoneMarks).
                 if (reply is null && serviceTransaction is null && !pending.ExpectsReply && !pending.IsLastMessage)

@@ -47,5 +47,19 @@ public sealed class WsRmTransaction
     /// <summary>The transaction, when the service used it.</summary>
     internal StoreTransaction? Begun => _begun;
 
+    /// <summary>
+    /// The store's failure behind <paramref name="exception"/>, which the service's work threw (beginning this
+    /// transaction, a command in it): a <see cref="StoreUnavailableException"/> when it is the database's
+    /// (<see cref="StoreTransaction.IsStoreFailure"/>), null when the failure is the service's own.
+    /// </summary>
+    internal StoreUnavailableException? StoreFailure(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is StoreUnavailableException unavailable) return unavailable;
+        return exception is not null && _begun is not null && _begun.IsStoreFailure(exception)
+            ? new StoreUnavailableException($"The store failed under the service's work: {exception.Message}", exception)
+            : null;
+    }
+
     private StoreTransaction Begin() => _begun ??= _store.BeginTransactionAsync().GetAwaiter().GetResult();
 }

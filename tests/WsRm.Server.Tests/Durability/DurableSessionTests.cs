@@ -146,6 +146,26 @@ public abstract class DurableSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_one_way_service_that_fails_after_writing_in_the_store_transaction_leaves_none_of_its_writes()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        await using var host = new EchoHost(_database)
+        {
+            ExtraServices = s => s.AddSingleton<IPostedTexts>(sp => new FailingPostedTexts("rollback-b", ActivatorUtilities.CreateInstance<StoredPostedTexts>(sp))),
+        };
+        var store = host.Services.GetRequiredService<IWsRmStore>();
+        var session = await RmSession.CreateAsync(host.Wire, wire, Path);
+        await session.PostAsync(1, "rollback-a");
+        await session.PostAsync(2, "rollback-b");
+        await session.PostAsync(3, "rollback-c");
+
+        // A one-way failure is logged, not sent (the session goes on) and its message is done; what the service wrote
+        // in the store's transaction before it threw is rolled back with it, as a request-reply operation's is.
+        Assert.Equal(["rollback-a", "rollback-c"], await session.ReceivedAsync(4, "rollback-"));
+        await WaitForAsync(async () => (await store.ReadMessagesAsync(session.Id)).Count == 0);
+    }
+
+    [Fact]
     public async Task Idle_durable_sequences_leave_memory_and_come_back_on_their_next_message()
     {
         var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);

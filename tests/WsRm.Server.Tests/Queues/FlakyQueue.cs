@@ -5,7 +5,7 @@ namespace WsRm.Server.Tests.Queues;
 
 /// <summary>
 /// What the queued test service saw: every attempt per text, the texts it processed in order, and a gate that holds
-/// every call while closed. Posts whose text starts with "bad" throw.
+/// every call while closed. Posts whose text starts with "bad" throw; one starting with "unavailable" meets a store failure on its first attempt.
 /// </summary>
 public sealed class FlakyQueue
 {
@@ -37,6 +37,12 @@ public sealed class FlakyQueue
         lock (_lock) open = _open.Task;
         open.Wait(TimeSpan.FromSeconds(30));
         Attempts.AddOrUpdate(text, 1, (_, n) => n + 1);
+        // The store failing under the service (what WsRmTransaction throws when it cannot begin), on the first attempt.
+        if (text.StartsWith("unavailable", StringComparison.Ordinal) && Attempts[text] == 1)
+        {
+            Changed();
+            throw new WsRm.Storage.StoreUnavailableException("The store is unavailable on purpose: " + text);
+        }
         if (text.StartsWith("bad", StringComparison.Ordinal))
         {
             Changed();

@@ -114,6 +114,32 @@ public abstract class QueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_failure_under_the_service_is_no_attempt_and_the_message_runs_again_after_its_lease()
+    {
+        await using var host = await QueueHost.StartAsync(_database, o =>
+        {
+            o.ReceiveRetryCount = 0;
+            o.MaxRetryCycles = 0;
+            o.ReceiveErrorHandling = ReceiveErrorHandling.Move;
+            o.MaxConcurrentCalls = 1;
+        });
+        var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/queue-unordered");
+
+        // One failure would move a message to the poison queue; the store's failure is not the message's. With one call
+        // at a time, message 2 runs only once the first attempt of message 1 is settled.
+        await PostAsync(session, 1, "unavailable-1");
+        await host.Queue.WaitUntilAsync(q => q.Attempts.ContainsKey("unavailable-1"));
+        await PostAsync(session, 2, "good-2");
+        await host.Queue.WaitUntilAsync(q => q.Processed.Contains("good-2"));
+        Assert.Empty(await host.Store.Admin.ListPoisonAsync(null, 10));
+
+        await host.AdvanceUntilAsync(TimeSpan.FromMinutes(6), q => q.Processed.Contains("unavailable-1"));
+        Assert.Equal(2, host.Queue.Attempts["unavailable-1"]);
+        Assert.Empty(await host.Store.Admin.ListPoisonAsync(null, 10));
+        await Eventually.TrueAsync(async () => await host.Store.Admin.FindMessageAsync(session.Id, 1) is null, "the message done");
+    }
+
+    [Fact]
     public async Task Fault_stops_the_endpoint_until_the_message_is_removed_then_it_resumes()
     {
         await using var host = await QueueHost.StartAsync(_database, o =>
