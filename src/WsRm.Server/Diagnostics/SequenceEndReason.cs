@@ -11,6 +11,9 @@ internal readonly record struct SequenceEndReason(string Words)
     /// <summary>A durable sequence found terminated in the store at startup, its acknowledged messages delivered since.</summary>
     public static SequenceEndReason TerminatedBeforeRestart => new("terminated by its source before the host restarted");
 
+    /// <summary>A durable sequence that had ended (terminated or expired) and left memory on a store failure while its acknowledged messages were delivered; read again once the store answered, the rest delivered.</summary>
+    public static SequenceEndReason EndedBeforeStoreFailure => new("terminated or expired before a store failure interrupted the delivery of what it had acknowledged");
+
     /// <summary>Silent for <see cref="WsRmServerOptions.InactivityTimeout"/>.</summary>
     public static SequenceEndReason Inactive(TimeSpan inactivityTimeout) =>
         new($"no message from its source for {inactivityTimeout} (InactivityTimeout)");

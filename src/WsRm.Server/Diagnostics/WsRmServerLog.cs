@@ -30,7 +30,7 @@ internal static partial class WsRmServerLog
     [LoggerMessage(12, LogLevel.Information, "Held request for message {MessageNumber} of sequence {SequenceId} answered early: {Reason}")]
     public static partial void HeldRequestReleased(ILogger logger, string sequenceId, ulong messageNumber, string reason);
 
-    [LoggerMessage(14, LogLevel.Warning, "The store failed for sequence {SequenceId}: {Reason}. Its messages are answered with 503 (the source retransmits) and it is read again from the store on the next one")]
+    [LoggerMessage(14, LogLevel.Warning, "The store failed for sequence {SequenceId}: {Reason}. Its messages are answered with 503 (the source retransmits) and it is read again from the store on the next one, or by the server once the store answers")]
     public static partial void StoreFailed(ILogger logger, string sequenceId, string reason);
 
     [LoggerMessage(15, LogLevel.Information, "Sequence {SequenceId} on {Endpoint} recovered from the store with {Buffered} message(s) still to deliver")]

@@ -73,18 +73,19 @@ internal sealed partial class SequenceManager
     /// <summary>
     /// Drops a durable session from memory after a store failure: its state in memory may be ahead of the store, which
     /// stays the truth. Requests waiting on it get <paramref name="failure"/> (answered with 503); the next message
-    /// about it loads it again.
+    /// about it loads it again, and so does the server once the store answers (<see cref="ResumeLater"/>).
     /// </summary>
     public async ValueTask InvalidateAsync(ServerSession session, StoreUnavailableException failure)
     {
         // A draining session whose done marks failed leaves too: the store, where it is terminated, is the truth again,
-        // and the expiry sweep (or the next start) delivers the rest.
+        // and what it has left is delivered once it is read again.
         var draining = _draining.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
         var live = _sessions.TryRemove(new KeyValuePair<string, ServerSession>(session.Id, session));
         if (!draining && !live) return;
         if (live) _store.Remove(session.Id);
         WsRmServerLog.StoreFailed(_logger, session.Id, failure.Message);
         await session.EndAsync(failure).ConfigureAwait(false);
+        ResumeLater(session);
     }
 
     // An idle durable session leaves memory: nothing buffered, nothing being delivered, no message for a while. Its
@@ -155,12 +156,18 @@ internal sealed partial class SequenceManager
         if (endpoint.Queue is not null) return; // its consumer takes what is in the queue
         var store = Durable!.Store;
         foreach (var id in await store.FindSequencesWithMessagesAsync(endpoint.Pattern, cancellationToken).ConfigureAwait(false))
-        {
-            if (_sessions.ContainsKey(id) || _draining.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) continue;
-            var session = Cache(Durable.Restore(stored, await store.ReadMessagesAsync(id, cancellationToken).ConfigureAwait(false), endpoint));
-            WsRmServerLog.SequenceRecovered(_logger, id, endpoint.Pattern, session.Pending.Count);
-            if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session, SequenceEndReason.TerminatedBeforeRestart).ConfigureAwait(false);
-        }
+            await ResumeStoredAsync(id, endpoint, SequenceEndReason.TerminatedBeforeRestart, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Loads a stored sequence that is not in memory and delivers what it acknowledged; one found terminated is then
+    // ended (why: for the log) and deleted. Nothing when it is in memory, draining, or no longer stored.
+    private async Task ResumeStoredAsync(string id, ServiceEndpoint endpoint, SequenceEndReason whyEnded, CancellationToken cancellationToken)
+    {
+        var store = Durable!.Store;
+        if (_sessions.ContainsKey(id) || _draining.ContainsKey(id) || await store.FindSequenceAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored) return;
+        var session = Cache(Durable.Restore(stored, await store.ReadMessagesAsync(id, cancellationToken).ConfigureAwait(false), endpoint));
+        WsRmServerLog.SequenceRecovered(_logger, id, endpoint.Pattern, session.Pending.Count);
+        if (stored.Status == SequenceStatus.Terminated) await EndAfterDeliveryAsync(session, whyEnded).ConfigureAwait(false);
     }
 
     /// <summary>

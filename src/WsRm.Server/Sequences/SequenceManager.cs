@@ -187,5 +187,10 @@ internal sealed partial class SequenceManager : IDisposable
     {
         _onStopping.Dispose();
         _sweeper.Dispose();
+        lock (_resumeLock)
+        {
+            _resumeDisposed = true;
+            _resumer?.Dispose();
+        }
     }
 }
