@@ -45,10 +45,16 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
 
     /// <summary>
     /// The acknowledgement to send now (under <see cref="Sync"/>): the destination's (WS-RM 1.1 §3.9), without the
-    /// <see cref="Uncommitted"/> numbers.
+    /// <see cref="Uncommitted"/> numbers. Throws <see cref="StoreUnavailableException"/> once the session left memory on a
+    /// store failure (answered 503).
     /// </summary>
     public SequenceAcknowledgement Acknowledgement(bool flowControl)
     {
+        // A session that left memory on a store failure was terminated here only, not for its source: its final
+        // acknowledgement would end the source's sequence (1.1 Final). The store's copy is read again instead, and the
+        // answer is a 503 that the source retransmits through.
+        if (_endedBy is StoreUnavailableException failure)
+            throw new StoreUnavailableException($"Sequence {Id} left memory on a store failure; it is read again from the store.", failure);
         var ack = Record.Destination.Acknowledgement(flowControl);
         return Uncommitted.Count == 0 ? ack : ack with { Ranges = Without(ack.Ranges, Uncommitted) };
     }
@@ -104,6 +110,8 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
 
     public bool Ended { get; private set; }
 
+    private Exception? _endedBy;
+
     /// <summary>
     /// True once the sequence was terminated by its source or expired while messages it acknowledged were still in the
     /// buffer: nothing new is accepted, but those are still delivered (in number order, past any gap) before the
@@ -149,6 +157,7 @@ internal sealed class ServerSession(SequenceRecord record, ServiceEndpoint endpo
         {
             if (Ended) return;
             Ended = true;
+            _endedBy = reason;
             Record.Destination.Terminate();
             waiting = [.. Pending.Values];
             Pending.Clear();

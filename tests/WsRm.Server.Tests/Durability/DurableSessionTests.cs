@@ -166,6 +166,43 @@ public abstract class DurableSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_held_when_a_store_failure_ends_the_session_in_memory_is_503_not_its_final_acknowledgement()
+    {
+        var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
+        await using var host = new EchoHost(_database, ("WsRm:MaxTransferWindowSize", "1"))
+        {
+            ExtraServices = s => s.AddSingleton<IPostedTexts>(sp =>
+            {
+                var failing = new StoreFailingPostedTexts("held-a", ActivatorUtilities.CreateInstance<StoredPostedTexts>(sp));
+                return new GatedPostedTexts("held-a", failing);
+            }),
+        };
+        var gate = (GatedPostedTexts)host.Services.GetRequiredService<IPostedTexts>();
+        var session = await RmSession.CreateAsync(host.Wire, wire, Path);
+        (await session.PostAsync(1, "held-a")).AssertOk();
+        await gate.Blocked.Task.Within();
+        // Message 1 is being delivered, message 2 fills the one-place buffer: its answer waits for room.
+        var held = session.PostAsync(2, "held-b");
+
+        // Message 1 meets a store failure: the session leaves memory, terminated there only. The held answer must not
+        // carry that ended sequence's final acknowledgement (the source would end its own sequence): 503 instead.
+        gate.Open();
+        var answer = await held.Within();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+
+        // Read again from the store: both delivered once, and the retransmission of 2 is acknowledged, not final.
+        var manager = host.Services.GetRequiredService<WsRm.Server.Sequences.SequenceManager>();
+        await Eventually.TrueAsync(() =>
+        {
+            if (manager.WaitingToResume > 0) host.Time.Advance(TimeSpan.FromSeconds(1));
+            return gate.StartingWith("held-").Length >= 2;
+        }, "both messages delivered after the store failure");
+        var again = (await session.PostAsync(2, "held-b")).AckFor(session.Id);
+        Assert.Equal(("1-2", false), (again.RangeText, again.Final));
+        Assert.Equal(["held-a", "held-b"], gate.StartingWith("held-"));
+    }
+
+    [Fact]
     public async Task Idle_durable_sequences_leave_memory_and_come_back_on_their_next_message()
     {
         var wire = new Wire(RmSpec.Rm11, SoapSpec.Soap12);
