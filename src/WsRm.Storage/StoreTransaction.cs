@@ -29,12 +29,7 @@ public abstract class StoreTransaction : IAsyncDisposable
     /// implementation looks for a <see cref="StoreUnavailableException"/> among the exception and its inner ones; the
     /// stores add their own database's errors.
     /// </summary>
-    public virtual bool IsStoreFailure(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is StoreUnavailableException) return true;
-        return false;
-    }
+    public virtual bool IsStoreFailure(Exception exception) => StoreUnavailableException.In(exception) is not null;
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();

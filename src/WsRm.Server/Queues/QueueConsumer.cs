@@ -225,7 +225,7 @@ internal sealed class QueueConsumer(ServiceEndpoint endpoint, IWsRmStore store, 
             var result = await operation.InvokeAsync(lease.Instance, body, includeExceptionDetail: true, CancellationToken.None).ConfigureAwait(false);
             // A service that failed because the store did (the database down under its transaction) did not fail on
             // the message: no attempt is counted, and the message is taken again once its lease runs out.
-            if (result.ServiceFailed && transaction.StoreFailure(result.Exception) is { } storeFailure) throw storeFailure;
+            if (transaction.StoreFailure(result) is { } storeFailure) throw storeFailure;
             return result.FaultValue is { } fault ? result.Exception?.Message ?? fault.Reason : null;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StoreUnavailableException))

@@ -176,7 +176,7 @@ internal sealed class SequenceDelivery(ServiceEndpoint endpoint, SequenceManager
             // The service failed because the store did (its transaction's connection lost, the database down): not the
             // service's failure but the store's. Nothing of the message is done: the session leaves memory (its waiting
             // requests get 503) and the message is delivered again once the store answers.
-            if (result is { ServiceFailed: true } && transaction?.StoreFailure(result.Exception) is { } storeFailure)
+            if (result is not null && transaction?.StoreFailure(result) is { } storeFailure)
             {
                 await manager.InvalidateAsync(session, storeFailure).ConfigureAwait(false);
                 throw storeFailure;

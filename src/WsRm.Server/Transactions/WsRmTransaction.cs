@@ -1,4 +1,5 @@
 using System.Data.Common;
+using WsRm.Server.Dispatch;
 using WsRm.Storage;
 
 namespace WsRm.Server;
@@ -48,17 +49,18 @@ public sealed class WsRmTransaction
     internal StoreTransaction? Begun => _begun;
 
     /// <summary>
-    /// The store's failure behind <paramref name="exception"/>, which the service's work threw (beginning this
-    /// transaction, a command in it): a <see cref="StoreUnavailableException"/> when it is the database's
-    /// (<see cref="StoreTransaction.IsStoreFailure"/>), null when the failure is the service's own.
+    /// The store's failure behind a call that threw (<see cref="OperationResult.ServiceFailed"/>): the exception the
+    /// service's work met beginning this transaction or in it, as a <see cref="StoreUnavailableException"/> when it is
+    /// the database's (<see cref="StoreTransaction.IsStoreFailure"/>); null when the call did not throw or the failure is
+    /// the service's own.
     /// </summary>
-    internal StoreUnavailableException? StoreFailure(Exception? exception)
+    internal StoreUnavailableException? StoreFailure(OperationResult result)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is StoreUnavailableException unavailable) return unavailable;
-        return exception is not null && _begun is not null && _begun.IsStoreFailure(exception)
-            ? new StoreUnavailableException($"The store failed under the service's work: {exception.Message}", exception)
-            : null;
+        if (!result.ServiceFailed || result.Exception is not { } exception) return null;
+        return StoreUnavailableException.In(exception)
+            ?? (_begun is not null && _begun.IsStoreFailure(exception)
+                ? new StoreUnavailableException($"The store failed under the service's work: {exception.Message}", exception)
+                : null);
     }
 
     private StoreTransaction Begin() => _begun ??= _store.BeginTransactionAsync().GetAwaiter().GetResult();
