@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Stores;
 using WsRm.Testing.PostgreSql;
 
 namespace WsRm.Server.Tests.Diagnostics;
@@ -26,8 +27,7 @@ public sealed class PostgreSqlHealthTests : IAsyncLifetime
     [Fact]
     public async Task ServerStopped_IsUnhealthy_ThenHealthyOnceItIsBack()
     {
-        await using var host = new EchoHost(("WsRm:Storage:Provider", "PostgreSql"),
-            ("WsRm:Storage:ConnectionString", _cluster.ConnectionString("wsrm")), ("WsRm:Storage:Clock", "Application"));
+        await using var host = new EchoHost(StoreUnderTest.OnCluster(_cluster, "wsrm"));
         var session = await RmSession.CreateAsync(host.Wire, new Wire(RmSpec.Rm11, SoapSpec.Soap12), "/durable/echo");
         await session.EchoOkAsync(1, "stored");
         var healthy = await Health.CheckAsync(host.Services, Health.Store);

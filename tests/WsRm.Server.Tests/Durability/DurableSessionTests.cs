@@ -191,12 +191,7 @@ public abstract class DurableSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
 
         // Read again from the store: both delivered once, and the retransmission of 2 is acknowledged, not final.
-        var manager = host.Services.GetRequiredService<WsRm.Server.Sequences.SequenceManager>();
-        await Eventually.TrueAsync(() =>
-        {
-            if (manager.WaitingToResume > 0) host.Time.Advance(TimeSpan.FromSeconds(1));
-            return gate.StartingWith("held-").Length >= 2;
-        }, "both messages delivered after the store failure");
+        await host.UntilResumedAsync(() => gate.StartingWith("held-").Length >= 2, "both messages delivered after the store failure");
         var again = (await session.PostAsync(2, "held-b")).AckFor(session.Id);
         Assert.Equal(("1-2", false), (again.RangeText, again.Final));
         Assert.Equal(["held-a", "held-b"], gate.StartingWith("held-"));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WsRm.Host.Services;
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 using WsRm.Testing;
 using WsRm.Testing.PostgreSql;
@@ -33,8 +34,7 @@ public sealed class PostgreSqlDoneMarkOutageTests : IAsyncLifetime
     public async Task Marks_lost_with_the_database_are_delivered_again_once_it_is_back_and_nothing_is_lost()
     {
         var posted = new GatedPostedTexts("out-010");
-        await using var host = new EchoHost(("WsRm:Storage:Provider", "PostgreSql"),
-            ("WsRm:Storage:ConnectionString", _cluster.ConnectionString("wsrm")), ("WsRm:Storage:Clock", "Application"),
+        await using var host = new EchoHost(StoreUnderTest.OnCluster(_cluster, "wsrm"),
             ("Samples:PostedTexts", "Memory"), ("WsRm:MaxTransferWindowSize", $"{Messages}"))
         {
             ExtraServices = s => s.AddSingleton<IPostedTexts>(posted),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WsRm.Host.Services;
 using WsRm.Server.Tests.Harness;
+using WsRm.Server.Tests.Stores;
 using WsRm.Storage;
 using WsRm.Testing;
 using WsRm.Testing.PostgreSql;
@@ -55,8 +56,7 @@ public sealed class PostgreSqlServiceStoreFailureTests : IAsyncLifetime
     public async Task A_service_whose_store_transaction_fails_with_the_database_runs_again_once_it_is_back(Outage outage, bool requestReply)
     {
         var backend = 0;
-        await using var host = new EchoHost(("WsRm:Storage:Provider", "PostgreSql"),
-            ("WsRm:Storage:ConnectionString", _cluster.ConnectionString("wsrm")), ("WsRm:Storage:Clock", "Application"))
+        await using var host = new EchoHost(StoreUnderTest.OnCluster(_cluster, "wsrm"))
         {
             // The texts in the store, written in the delivery's transaction; the call for "sf-3" waits on a gate, its
             // transaction begun first unless the outage is to come before it.
@@ -100,11 +100,8 @@ public sealed class PostgreSqlServiceStoreFailureTests : IAsyncLifetime
         var store = host.Services.GetRequiredService<IWsRmStore>();
         string Seen() => $"recorded: {string.Join(", ", posted.StartingWith("sf-"))}; waiting to be read again: {manager.WaitingToResume}; in the store: "
             + string.Join(", ", store.ReadMessagesAsync(session.Id).GetAwaiter().GetResult().Select(m => $"{m.Number} {m.State}"));
-        await Eventually.TrueAsync(() =>
-        {
-            if (manager.WaitingToResume > 0) host.Time.Advance(TimeSpan.FromSeconds(1));
-            return posted.StartingWith("sf-").Length >= 3;
-        }, "message 3 delivered again", TimeSpan.FromMinutes(1)).Within(TimeSpan.FromMinutes(2), Seen);
+        await host.UntilResumedAsync(() => posted.StartingWith("sf-").Length >= 3, "message 3 delivered again", TimeSpan.FromMinutes(1))
+            .Within(TimeSpan.FromMinutes(2), Seen);
         Assert.Equal(["sf-1", "sf-2", "sf-3"], posted.StartingWith("sf-"));
 
         // The session goes on.

@@ -61,6 +61,21 @@ public sealed class EchoHost : WebApplicationFactory<EchoService>
     /// <summary>Services registered after the host's own (they win), e.g. an <c>IPostedTexts</c> shared by two hosts.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>
+    /// Waits, bounded, until <paramref name="condition"/> holds, moving <see cref="Time"/> a second at a time while a
+    /// durable session waits to be read again after a store failure (the server retries on its clock: 1 s, then 2, 4 …
+    /// 30 s) and not otherwise, so that nothing else the clock drives (inactivity, eviction) moves for nothing.
+    /// </summary>
+    public Task UntilResumedAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    {
+        var manager = Services.GetRequiredService<WsRm.Server.Sequences.SequenceManager>();
+        return Eventually.TrueAsync(() =>
+        {
+            if (manager.WaitingToResume > 0) Time.Advance(TimeSpan.FromSeconds(1));
+            return condition();
+        }, what, limit);
+    }
+
     /// <summary>The server's clock; starts at 2025-01-01 and moves only when a test advances it.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 

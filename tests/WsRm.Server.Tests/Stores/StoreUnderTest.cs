@@ -45,6 +45,13 @@ public sealed class StoreUnderTest : IAsyncDisposable
         return new StoreUnderTest("PostgreSql", connectionString, async () => await server.DropDatabaseAsync(connectionString));
     }
 
+    /// <summary>
+    /// The database <paramref name="database"/> on a cluster the test owns (one it stops and starts); the cluster's
+    /// disposal removes it.
+    /// </summary>
+    public static StoreUnderTest OnCluster(PostgreSqlCluster cluster, string database) =>
+        new("PostgreSql", cluster.ConnectionString(database), () => ValueTask.CompletedTask);
+
     /// <summary>The sample host's configuration for this store.</summary>
     public IEnumerable<(string Key, string Value)> HostSettings()
     {
