@@ -181,8 +181,12 @@ public abstract class DurableSessionTests : IAsyncLifetime
         var session = await RmSession.CreateAsync(host.Wire, wire, Path);
         (await session.PostAsync(1, "held-a")).AssertOk();
         await gate.Blocked.Task.Within();
-        // Message 1 is being delivered, message 2 fills the one-place buffer: its answer waits for room.
+        // Message 1 is being delivered, message 2 fills the one-place buffer: its answer waits for room. Stored means
+        // this session accepted it (sent later, it would meet the session read again after the failure, and rightly
+        // get its acknowledgement).
         var held = session.PostAsync(2, "held-b");
+        var store = host.Services.GetRequiredService<IWsRmStore>();
+        await WaitForAsync(async () => (await store.ReadMessagesAsync(session.Id)).Any(m => m.Number == 2));
 
         // Message 1 meets a store failure: the session leaves memory, terminated there only. The held answer must not
         // carry that ended sequence's final acknowledgement (the source would end its own sequence): 503 instead.
